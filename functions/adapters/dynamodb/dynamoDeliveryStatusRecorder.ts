@@ -1,0 +1,57 @@
+import { isConditionalCheckFailure } from './conditionalCheck';
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DELIVERY_RANK, type DeliveryStatusRecorder } from '../../domain/conversation/deliveryStatuses';
+import type { DeliveryStatus } from '../../domain/whatsapp/inboundMessage';
+import { customerPk, outboundSk, ttlAfterDays } from './tableKeys';
+
+/**
+ * One conditional update per status: applied only when it moves the message
+ * forward, so redelivered or reordered webhooks never move ticks backwards.
+ * The first pricing block is kept: it is what WhatsApp bills for the message.
+ */
+export class DynamoDeliveryStatusRecorder implements DeliveryStatusRecorder {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly retentionDays: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async record(status: DeliveryStatus): Promise<'applied' | 'stale'> {
+    const sets = ['#state = :state', 'stateRank = :rank', 'stateAt = :at', '#ttl = if_not_exists(#ttl, :ttl)'];
+    const values: Record<string, unknown> = {
+      ':state': status.state,
+      ':rank': DELIVERY_RANK[status.state],
+      ':at': status.timestamp,
+      ':ttl': ttlAfterDays(this.now(), this.retentionDays),
+    };
+    if (status.pricing !== undefined) {
+      sets.push('pricing = if_not_exists(pricing, :pricing)');
+      values[':pricing'] = status.pricing;
+    }
+    if (status.conversationId !== undefined) {
+      sets.push('conversationId = :conversationId');
+      values[':conversationId'] = status.conversationId;
+    }
+    if (status.errors !== undefined) {
+      sets.push('deliveryErrors = :errors');
+      values[':errors'] = status.errors;
+    }
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: customerPk(status.recipientId), sk: outboundSk(status.messageId) },
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: 'attribute_not_exists(stateRank) OR stateRank < :rank',
+          ExpressionAttributeNames: { '#state': 'state', '#ttl': 'ttl' },
+          ExpressionAttributeValues: values,
+        }),
+      );
+      return 'applied';
+    } catch (error) {
+      if (isConditionalCheckFailure(error)) return 'stale';
+      throw error;
+    }
+  }
+}

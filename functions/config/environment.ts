@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * Environment variables shared by every function. Parsed once per cold start;
+ * a missing or malformed variable fails the cold start loudly instead of
+ * surfacing later as an odd runtime error.
+ */
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .pipe(z.string().url().optional());
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const environmentSchema = z.object({
+  STAGE: z.string().default('local'),
+  AWS_REGION: z.string().default('us-east-1'),
+
+  WHATSAPP_APP_SECRET: optionalString,
+  WHATSAPP_VERIFY_TOKEN: optionalString,
+  WHATSAPP_TOKEN: optionalString,
+  WHATSAPP_PHONE_NUMBER_ID: z.string().default('100000000000001'),
+  WHATSAPP_BUSINESS_ACCOUNT_ID: z.string().default('200000000000001'),
+  GRAPH_API_BASE_URL: z.string().url().default('https://graph.facebook.com'),
+  GRAPH_API_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'looks like v26.0')
+    .default('v26.0'),
+
+  /** Secrets Manager secret (name or ARN) holding the secret values as JSON; unset locally. */
+  SECRETS_ID: optionalString,
+  SECRETS_CACHE_SECONDS: positiveInt(300),
+
+  QUEUE_URL: optionalString,
+  SQS_ENDPOINT: optionalUrl.optional(),
+  TABLE_NAME: z.string().default('zeta'),
+  DYNAMODB_ENDPOINT: optionalUrl.optional(),
+  MEDIA_BUCKET: z.string().default('zeta-media'),
+  S3_ENDPOINT: optionalUrl.optional(),
+
+  API_URL: optionalUrl.optional(),
+  CATALOG_IMAGE_BASE_URL: optionalUrl.optional(),
+  CATALOG_CACHE_SECONDS: positiveInt(300),
+
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl.optional(),
+  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+
+  WEBHOOK_MAX_BODY_BYTES: positiveInt(3 * 1024 * 1024),
+  IDEMPOTENCY_DAYS: positiveInt(8),
+  MEMORY_DAYS: positiveInt(90),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+}
+
+export function parseEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+  const parsed = environmentSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigurationError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,80 @@
+import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { DeliveryStatusRecorder } from '../domain/conversation/deliveryStatuses';
+import { planBatch, UnreadableRecordError } from './batchPlan';
+import type { TurnProcessor } from './turnProcessor';
+
+export interface ConsumerDependencies {
+  turns: TurnProcessor;
+  statuses: DeliveryStatusRecorder;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+/** Leave room to give claims back before Lambda kills the invocation. */
+const LEASE_SAFETY_MS = 2_000;
+
+/**
+ * SQS FIFO consumer: Powertools' FIFO batch processor reports partial batch
+ * failures and, with skipGroupOnError, fails the rest of a customer's group
+ * after a failure so that their messages are never answered out of order,
+ * while other customers in the same batch go on.
+ */
+export function createConsumerHandler(deps: ConsumerDependencies) {
+  const processor = new SqsFifoPartialProcessorAsync();
+
+  return middy<SQSEvent, SQSBatchResponse>()
+    .use(injectLambdaContext(deps.logger, { resetKeys: true }))
+    .use(logMetrics(deps.metrics))
+    .handler(async (event: SQSEvent, context: Context) => {
+      const plan = planBatch(event.Records);
+      const leaseMs = Math.max(context.getRemainingTimeInMillis() - LEASE_SAFETY_MS, 1_000);
+
+      const handleRecord = async (record: SQSRecord): Promise<void> => {
+        const planned = plan.get(record.messageId);
+        switch (planned?.kind) {
+          case 'status':
+            if ((await deps.statuses.record(planned.status)) === 'stale') {
+              deps.metrics.addMetric('StaleStatusIgnored', MetricUnit.Count, 1);
+            }
+            return;
+          case 'turn':
+            return deps.turns.process(planned.turn, leaseMs);
+          case 'partOfTurn':
+            return;
+          default:
+            deps.metrics.addMetric('UnreadableRecord', MetricUnit.Count, 1);
+            deps.logger.error('unreadable queue record', { messageId: record.messageId, reason: planned?.reason });
+            throw new UnreadableRecordError(planned?.reason ?? 'not planned');
+        }
+      };
+
+      const handleAndLog = async (record: SQSRecord): Promise<void> => {
+        try {
+          await handleRecord(record);
+        } catch (error) {
+          deps.logger.warn('record failed; SQS will redeliver it', {
+            messageId: record.messageId,
+            receiveCount: record.attributes.ApproximateReceiveCount,
+            error,
+          });
+          throw error;
+        }
+      };
+
+      const response = await processPartialResponse(event, handleAndLog, processor, {
+        context,
+        skipGroupOnError: true,
+        throwOnFullBatchFailure: false,
+      });
+      if (response.batchItemFailures.length > 0) {
+        deps.metrics.addMetric('RecordsRetried', MetricUnit.Count, response.batchItemFailures.length);
+      }
+      return response;
+    });
+}

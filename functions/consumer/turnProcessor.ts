@@ -1,0 +1,92 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
+import type { ConversationService } from '../domain/conversation/conversationService';
+import type { Messenger } from '../domain/conversation/ports';
+import type { Turn } from '../domain/conversation/turn';
+import { customerRef } from '../observability/customerRef';
+import type { MessageClaims } from './messageClaims';
+
+export class MessageBusyError extends Error {
+  override readonly name = 'MessageBusyError';
+}
+
+/** A send failure that no retry can fix (e.g. the number cannot receive WhatsApp). */
+export type PermanentFailureTest = (error: unknown) => boolean;
+
+export interface TurnProcessorDependencies {
+  claims: MessageClaims;
+  conversation: ConversationService;
+  messenger: Messenger;
+  isPermanentFailure: PermanentFailureTest;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+/**
+ * Claims every message of the turn, answers the ones not answered before,
+ * then marks them done. On a failure the claims are given back and the error
+ * goes up, so SQS redelivers the turn and nothing accepted is lost.
+ */
+export class TurnProcessor {
+  constructor(private readonly deps: TurnProcessorDependencies) {}
+
+  async process(turn: Turn, leaseMs: number): Promise<void> {
+    const { claims, logger, metrics } = this.deps;
+    const customer = customerRef(turn.customer.waId);
+    const claimed: string[] = [];
+    for (const message of turn.messages) {
+      const outcome = await claims.claim(message.id, leaseMs);
+      if (outcome === 'claimed') {
+        claimed.push(message.id);
+      } else if (outcome === 'done') {
+        metrics.addMetric('DuplicateMessageSkipped', MetricUnit.Count, 1);
+        logger.info('message already answered', { customer, messageId: message.id });
+      } else {
+        await this.releaseAll(claimed);
+        throw new MessageBusyError(`message ${message.id} is being answered by another invocation`);
+      }
+    }
+    if (claimed.length === 0) return;
+    const messages = turn.messages.filter((message) => claimed.includes(message.id));
+    const last = messages.at(-1);
+
+    try {
+      if (last !== undefined) await this.markRead(last.id);
+      const result = await this.deps.conversation.handleTurn({ customer: turn.customer, messages });
+      metrics.addMetric('TurnsAnswered', MetricUnit.Count, 1);
+      metrics.addMetric('RepliesSent', MetricUnit.Count, result.sent.length);
+      logger.info('turn answered', { customer, messages: messages.length, replies: result.sent.length, intents: result.intents });
+    } catch (error) {
+      if (this.deps.isPermanentFailure(error)) {
+        metrics.addMetric('ReplyUndeliverable', MetricUnit.Count, 1);
+        logger.error('reply cannot be delivered; not retrying', { customer, error });
+      } else {
+        await this.releaseAll(claimed);
+        throw error;
+      }
+    }
+    await Promise.all(claimed.map((id) => claims.complete(id)));
+  }
+
+  /** The blue ticks and typing indicator are a courtesy: failing them must not fail the answer. */
+  private async markRead(messageId: string): Promise<void> {
+    try {
+      await this.deps.messenger.markRead(messageId);
+    } catch (error) {
+      this.deps.metrics.addMetric('MarkReadFailed', MetricUnit.Count, 1);
+      this.deps.logger.warn('mark as read failed', { error });
+    }
+  }
+
+  private async releaseAll(messageIds: readonly string[]): Promise<void> {
+    await Promise.all(
+      messageIds.map((id) =>
+        this.deps.claims.release(id).catch((error: unknown) => {
+          // The lease expires on its own; the retry waits for it instead of being lost.
+          this.deps.metrics.addMetric('ClaimReleaseFailed', MetricUnit.Count, 1);
+          this.deps.logger.warn('claim release failed', { error });
+        }),
+      ),
+    );
+  }
+}

@@ -1,0 +1,8 @@
+// The package ships plain JavaScript; this covers the two calls the catalog uses.
+declare module 'snowball-stemmers' {
+  export interface Stemmer {
+    stem(word: string): string;
+  }
+  export function newStemmer(algorithm: string): Stemmer;
+  export function algorithms(): string[];
+}

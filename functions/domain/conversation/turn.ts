@@ -1,0 +1,33 @@
+import type { Customer, InboundContent, InboundMessage } from '../whatsapp/inboundMessage';
+
+/** The messages of one customer that arrived together: answered as one turn, not one reply each. */
+export interface Turn {
+  customer: Customer;
+  messages: InboundMessage[];
+}
+
+export type TurnSegment =
+  | { kind: 'text'; text: string; messageIds: string[] }
+  | { kind: 'content'; content: Exclude<InboundContent, { kind: 'text' }>; messageId: string };
+
+/** Consecutive texts become one request ("хочу диван" + "серый" + "до 300к"); anything else stands on its own. */
+export function segmentTurn(messages: readonly InboundMessage[]): TurnSegment[] {
+  const segments: TurnSegment[] = [];
+  for (const message of messages) {
+    const { content } = message;
+    const last = segments.at(-1);
+    if (content.kind === 'text') {
+      const text = content.text.trim();
+      if (text === '') continue;
+      if (last?.kind === 'text') {
+        last.text = `${last.text}\n${text}`;
+        last.messageIds.push(message.id);
+      } else {
+        segments.push({ kind: 'text', text, messageIds: [message.id] });
+      }
+    } else {
+      segments.push({ kind: 'content', content, messageId: message.id });
+    }
+  }
+  return segments;
+}

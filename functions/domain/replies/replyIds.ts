@@ -1,0 +1,40 @@
+import { CATEGORIES, type Category } from '../catalog/product';
+
+/**
+ * Ids carried by list rows, reply buttons and template quick replies. A row or
+ * button that stands for a product is `product:<productId>` (the local
+ * contract relies on it); the rest name an action on a product or a section.
+ */
+export type ReplyAction =
+  | { action: 'product'; productId: string }
+  | { action: 'buy'; productId: string }
+  | { action: 'similar'; productId: string }
+  | { action: 'category'; category: Category }
+  | { action: 'categories' };
+
+const PRODUCT_ACTIONS = ['product', 'buy', 'similar'] as const;
+
+export function replyId(action: ReplyAction): string {
+  switch (action.action) {
+    case 'category':
+      return `category:${action.category}`;
+    case 'categories':
+      return 'categories';
+    default:
+      return `${action.action}:${action.productId}`;
+  }
+}
+
+export function parseReplyId(id: string): ReplyAction | undefined {
+  if (id === 'categories') return { action: 'categories' };
+  const separator = id.indexOf(':');
+  if (separator <= 0) return undefined;
+  const kind = id.slice(0, separator);
+  const value = id.slice(separator + 1);
+  if (value === '') return undefined;
+  if (kind === 'category') {
+    return (CATEGORIES as readonly string[]).includes(value) ? { action: 'category', category: value as Category } : undefined;
+  }
+  const productAction = PRODUCT_ACTIONS.find((candidate) => candidate === kind);
+  return productAction === undefined ? undefined : { action: productAction, productId: value };
+}

@@ -1,0 +1,98 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { AppSecrets } from '../config/secrets';
+import type { EventQueue } from '../contracts/eventQueue';
+import { webhookErrorResponses, jsonResponse } from './errorResponses';
+import { parseWebhook } from './queuedEvents';
+import { isValidSignature } from './signature';
+import {
+  InvalidSignatureError,
+  MalformedPayloadError,
+  MethodNotAllowedError,
+  MissingSignatureError,
+  PayloadTooLargeError,
+  VerificationFailedError,
+} from './webhookErrors';
+
+export interface WebhookDependencies {
+  queue: EventQueue;
+  loadSecrets: () => Promise<AppSecrets>;
+  maxBodyBytes: number;
+  logger: Logger;
+  metrics: Metrics;
+  now?: () => number;
+}
+
+function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  return event.headers?.[name] ?? event.headers?.[name.toLowerCase()];
+}
+
+/** The bytes exactly as Meta sent them: API Gateway base64-encodes bodies it does not treat as text. */
+function rawBodyOf(event: APIGatewayProxyEventV2): Buffer {
+  if (event.body === undefined) return Buffer.alloc(0);
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
+}
+
+function verifySubscription(event: APIGatewayProxyEventV2, secrets: AppSecrets): APIGatewayProxyResultV2 {
+  const query = event.queryStringParameters ?? {};
+  const challenge = query['hub.challenge'];
+  if (query['hub.mode'] !== 'subscribe' || query['hub.verify_token'] !== secrets.whatsappVerifyToken || !challenge) {
+    throw new VerificationFailedError();
+  }
+  return { statusCode: 200, headers: { 'content-type': 'text/plain' }, body: challenge };
+}
+
+function parseJson(rawBody: Buffer): unknown {
+  try {
+    return JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    throw new MalformedPayloadError('body is not JSON');
+  }
+}
+
+/**
+ * GET: Meta's subscription handshake. POST: size check, signature over the raw
+ * bytes, zod parse, one FIFO message per WhatsApp message or status, then 200.
+ * Nothing is queued unless the whole body is valid; if the queue fails the
+ * answer is 503 so that Meta delivers the body again.
+ */
+export function createWebhookHandler(deps: WebhookDependencies) {
+  const now = deps.now ?? Date.now;
+
+  async function receive(event: APIGatewayProxyEventV2, secrets: AppSecrets): Promise<APIGatewayProxyResultV2> {
+    const rawBody = rawBodyOf(event);
+    if (rawBody.length > deps.maxBodyBytes) throw new PayloadTooLargeError(deps.maxBodyBytes);
+    const signature = header(event, 'x-hub-signature-256');
+    if (signature === undefined || signature === '') throw new MissingSignatureError();
+    if (!isValidSignature(rawBody, signature, secrets.whatsappAppSecret)) throw new InvalidSignatureError();
+
+    const { events, ignored } = parseWebhook(parseJson(rawBody), now());
+    if (events.length > 0) await deps.queue.enqueue(events);
+
+    const messages = events.filter((queued) => queued.kind === 'message').length;
+    deps.metrics.addMetric('WebhookMessagesQueued', MetricUnit.Count, messages);
+    deps.metrics.addMetric('WebhookStatusesQueued', MetricUnit.Count, events.length - messages);
+    deps.logger.debug('webhook accepted', { messages, statuses: events.length - messages, ignored });
+    return jsonResponse(200, { received: events.length });
+  }
+
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
+    .use(injectLambdaContext(deps.logger, { resetKeys: true }))
+    .use(logMetrics(deps.metrics))
+    .use(webhookErrorResponses(deps.logger, deps.metrics))
+    .handler(async (event) => {
+      const secrets = await deps.loadSecrets();
+      switch (event.requestContext.http.method) {
+        case 'GET':
+          return verifySubscription(event, secrets);
+        case 'POST':
+          return receive(event, secrets);
+        default:
+          throw new MethodNotAllowedError();
+      }
+    });
+}

@@ -1,0 +1,237 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { signBody } from '../functions/webhook/signature';
+import { createLambdaContext } from './lambdaContext';
+import { BodyTooLargeError, readBody, toApiGatewayEvent, writeApiGatewayResult } from './apiGatewayEvent';
+import { ensureTable, startDynamo, type LocalDynamo } from './dynamoServer';
+import { createGraphStandIn, type FaultInjector, type GraphStandIn } from './graph/graphStandIn';
+import { LOCAL_NAMES, localEnvironment } from './localEnvironment';
+import { startS3, type LocalS3 } from './s3Server';
+import { ConversationLog } from './simulator/conversationLog';
+import { createSimApi } from './simulator/simApi';
+import { statusesWebhook } from './simulator/webhookPayloads';
+import { createCatalogImageRoute } from './catalogImageRoute';
+import { SqsEventSourceMapping } from './sqs/eventSourceMapping';
+import { FifoQueue } from './sqs/fifoQueue';
+import { queueArn } from './sqs/queueAddress';
+import { createSqsRequestHandler } from './sqs/sqsProtocolServer';
+
+export interface LocalRuntimeOptions {
+  /** 0 picks a free port (tests). Defaults to PORT or 3000. */
+  port?: number;
+  /** Where dynalite and s3rver keep their data; `inMemory` keeps nothing. */
+  dataDir?: string;
+  inMemory?: boolean;
+  /** Extra environment for the handlers (e.g. OPENAI_BASE_URL of a test server). */
+  env?: Record<string, string>;
+  graphFaults?: FaultInjector;
+  /** Consumer Lambda settings, as in the CDK stack. */
+  consumer?: { timeoutMs?: number; memoryMb?: number; maximumConcurrency?: number };
+  queue?: { visibilityTimeoutSeconds?: number; maxReceiveCount?: number };
+  log?: (line: string) => void;
+}
+
+export interface LocalRuntime {
+  url: string;
+  port: number;
+  conversations: ConversationLog;
+  queue: FifoQueue;
+  deadLetterQueue: FifoQueue;
+  graph: GraphStandIn;
+  stop(): Promise<void>;
+}
+
+type WebhookLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
+type ConsumerLambda = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
+
+const WEBHOOK_LAMBDA = { functionName: 'zeta-local-webhook', timeoutMs: 10_000, memoryMb: 256 };
+
+async function listen(server: Server, port: number): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+async function reachable(endpoint: string): Promise<boolean> {
+  try {
+    await fetch(endpoint, { signal: AbortSignal.timeout(1_000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}
+
+/** Messages the webhook accepted, for the simulator's view of each chat. */
+function tapInboundMessages(body: Buffer, log: ConversationLog): void {
+  const payload = JSON.parse(body.toString('utf8')) as {
+    entry?: Array<{ changes?: Array<{ value?: { contacts?: Array<{ wa_id?: string; profile?: { name?: string } }>; messages?: Array<{ id: string; from?: string; timestamp?: string }> } }> }>;
+  };
+  for (const entry of payload.entry ?? []) {
+    for (const change of entry.changes ?? []) {
+      for (const message of change.value?.messages ?? []) {
+        if (message.from === undefined) continue;
+        const name = change.value?.contacts?.find((contact) => contact.wa_id === message.from)?.profile?.name;
+        log.recordInbound(message.from, message, name);
+      }
+    }
+  }
+}
+
+/**
+ * The whole system on one machine, with the same handler code as in Lambda:
+ * dynalite and s3rver on loopback, an in-process SQS FIFO queue behind the
+ * SQS wire protocol, the Graph API stand-in, and the simulator's endpoints.
+ */
+export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  const log = options.log ?? (() => undefined);
+  const dataDir = options.inMemory ? undefined : (options.dataDir ?? '.data');
+  const started: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of started.reverse()) await stop().catch(() => undefined);
+  };
+
+  try {
+    const dynamo: LocalDynamo = await startDynamo(dataDir ? { path: join(dataDir, 'dynamodb') } : {});
+    started.push(dynamo.close);
+    await ensureTable(dynamo.endpoint, LOCAL_NAMES.table);
+    const s3: LocalS3 = await startS3({ buckets: [LOCAL_NAMES.bucket], ...(dataDir ? { directory: join(dataDir, 's3') } : {}) });
+    started.push(s3.close);
+
+    let route: (request: IncomingMessage, response: ServerResponse) => Promise<void> = async (_request, response) => {
+      sendJson(response, 503, { error: 'starting' });
+    };
+    const server = createServer((request, response) => {
+      route(request, response).catch((error: unknown) => {
+        console.error('local runtime failed a request', error);
+        if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
+        else response.end();
+      });
+    });
+    const port = await listen(server, options.port ?? Number(process.env.PORT ?? 3000));
+    started.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    server.keepAliveTimeout = 5_000;
+    const origin = `http://127.0.0.1:${port}`;
+
+    const env = { ...localEnvironment({ origin, dynamoEndpoint: dynamo.endpoint, s3Endpoint: s3.endpoint }, process.env), ...options.env };
+    Object.assign(process.env, env);
+
+    const deadLetterQueue = new FifoQueue(LOCAL_NAMES.deadLetterQueue);
+    const queue = new FifoQueue(LOCAL_NAMES.queue, {
+      visibilityTimeoutSeconds: options.queue?.visibilityTimeoutSeconds ?? 60,
+      maxReceiveCount: options.queue?.maxReceiveCount ?? 5,
+      deadLetterQueue,
+    });
+    const queues = new Map([
+      [queue.name, queue],
+      [deadLetterQueue.name, deadLetterQueue],
+    ]);
+    const sqs = createSqsRequestHandler(queues, { pathPrefix: '/sqs', region: LOCAL_NAMES.region });
+
+    const conversations = new ConversationLog();
+    const webhookModule = (await import('../functions/webhook/index')) as { handler: WebhookLambda };
+    const consumerModule = (await import('../functions/consumer/index')) as { handler: ConsumerLambda };
+
+    const postToWebhook = async (payload: unknown): Promise<Response> => {
+      const body = JSON.stringify(payload);
+      return fetch(`${origin}/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, env.WHATSAPP_APP_SECRET ?? '') },
+        body,
+      });
+    };
+
+    const graph = createGraphStandIn({
+      apiVersion: env.GRAPH_API_VERSION ?? LOCAL_NAMES.graphApiVersion,
+      accessToken: env.WHATSAPP_TOKEN ?? '',
+      phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID ?? LOCAL_NAMES.phoneNumberId,
+      publicBaseUrl: origin,
+      onOutbound: (record) => conversations.recordOutbound(record.to, record.id, record.timestamp, record.body),
+      onStatus: (status) => {
+        conversations.applyStatus(status.id, status.status as 'sent');
+        postToWebhook(statusesWebhook({ phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID ?? LOCAL_NAMES.phoneNumberId }, [status])).catch(
+          (error: unknown) => log(`status webhook failed: ${String(error)}`),
+        );
+      },
+      lastInboundAt: (waId) => conversations.lastInboundAt(waId),
+      ...(options.graphFaults ? { faults: options.graphFaults } : {}),
+    });
+
+    const consumerLambda = {
+      functionName: 'zeta-local-consumer',
+      timeoutMs: options.consumer?.timeoutMs ?? 60_000,
+      memoryMb: options.consumer?.memoryMb ?? 512,
+    };
+    const mapping = new SqsEventSourceMapping({
+      queue,
+      queueArn: queueArn({ region: LOCAL_NAMES.region, accountId: '000000000000', queueName: queue.name }),
+      handler: consumerModule.handler,
+      lambda: consumerLambda,
+      batchSize: 10,
+      maximumConcurrency: options.consumer?.maximumConcurrency ?? 5,
+      pollWaitSeconds: 1,
+      onError: (error) => log(`consumer: ${error.message}${error.cause ? ` (${String(error.cause)})` : ''}`),
+    });
+    mapping.start();
+    started.push(() => mapping.stop());
+
+    const simApi = createSimApi({ conversations, graph, postToWebhook, phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID ?? LOCAL_NAMES.phoneNumberId });
+    const catalogImages = createCatalogImageRoute();
+
+    const invokeWebhook = async (request: IncomingMessage, response: ServerResponse) => {
+      let body: Buffer;
+      try {
+        body = await readBody(request);
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) return sendJson(response, 413, { message: 'Request Entity Too Large' });
+        throw error;
+      }
+      const event = toApiGatewayEvent(request, body, `${request.method ?? 'GET'} /webhook`);
+      const result = await webhookModule.handler(event, createLambdaContext(WEBHOOK_LAMBDA));
+      const status = typeof result === 'string' ? 200 : (result.statusCode ?? 200);
+      if (request.method === 'POST' && status === 200) tapInboundMessages(body, conversations);
+      writeApiGatewayResult(response, result);
+    };
+
+    route = async (request, response) => {
+      const path = new URL(request.url ?? '/', origin).pathname;
+      if (path === '/healthz') {
+        const parts = await Promise.all([reachable(dynamo.endpoint), reachable(s3.endpoint)]);
+        const healthy = parts.every(Boolean);
+        return sendJson(response, healthy ? 200 : 503, {
+          status: healthy ? 'ok' : 'degraded',
+          dynamodb: parts[0],
+          s3: parts[1],
+          queue: queue.counts(),
+          deadLetters: deadLetterQueue.counts(),
+        });
+      }
+      if (path === '/webhook') return invokeWebhook(request, response);
+      if (path === '/sqs' || path.startsWith('/sqs/')) return sqs(request, response);
+      if (path.startsWith('/graph/') && (await graph.handle(request, response))) return;
+      if (path.startsWith('/catalog/') && (await catalogImages(request, response))) return;
+      if (path.startsWith('/sim/api/') && (await simApi(request, response))) return;
+      sendJson(response, 404, { error: 'not found' });
+    };
+
+    return {
+      url: origin,
+      port,
+      conversations,
+      queue,
+      deadLetterQueue,
+      graph,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,96 @@
+import type { DeliveryState } from '../../functions/domain/whatsapp/inboundMessage';
+
+/** One line of a customer's chat, as `GET /sim/api/messages` returns it. */
+export interface LoggedMessage {
+  direction: 'in' | 'out';
+  id: string;
+  /** Milliseconds since the epoch. */
+  timestamp: number;
+  /** The inbound webhook message object, or the outbound Graph API request body exactly as sent. */
+  payload: unknown;
+  /** Outbound only: the latest delivery state WhatsApp reported. */
+  status?: DeliveryState;
+}
+
+export interface CustomerSummary {
+  waId: string;
+  name?: string;
+  lastMessageAt: number;
+}
+
+type Listener = (waId: string, message: LoggedMessage) => void;
+
+const STATE_ORDER: Record<DeliveryState, number> = { sent: 1, delivered: 2, read: 3, failed: 4 };
+
+/**
+ * What the local WhatsApp stand-in has seen per customer: every accepted
+ * inbound message once (Meta's redeliveries do not repeat it) and every
+ * outbound request. The simulator page and the tests read it.
+ */
+export class ConversationLog {
+  private readonly byCustomer = new Map<string, LoggedMessage[]>();
+  private readonly names = new Map<string, string>();
+  private readonly seenInbound = new Set<string>();
+  private readonly outboundOwner = new Map<string, string>();
+  private readonly listeners = new Set<Listener>();
+
+  recordInbound(waId: string, message: { id: string; timestamp?: string | number }, name?: string): void {
+    if (name) this.names.set(waId, name);
+    if (this.seenInbound.has(message.id)) return;
+    this.seenInbound.add(message.id);
+    const seconds = Number(message.timestamp);
+    const timestamp = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : Date.now();
+    this.append(waId, { direction: 'in', id: message.id, timestamp, payload: message });
+  }
+
+  recordOutbound(to: string, id: string, timestamp: number, body: unknown): void {
+    this.outboundOwner.set(id, to);
+    this.append(to, { direction: 'out', id, timestamp, payload: body });
+  }
+
+  applyStatus(messageId: string, state: DeliveryState): void {
+    const waId = this.outboundOwner.get(messageId);
+    const message = waId === undefined ? undefined : this.byCustomer.get(waId)?.find((entry) => entry.id === messageId);
+    if (waId === undefined || message === undefined) return;
+    if (message.status !== undefined && STATE_ORDER[message.status] >= STATE_ORDER[state]) return;
+    message.status = state;
+    this.notify(waId, message);
+  }
+
+  messages(waId: string): LoggedMessage[] {
+    return [...(this.byCustomer.get(waId) ?? [])];
+  }
+
+  /** The customer service window opens with the customer's last message. */
+  lastInboundAt(waId: string): number | undefined {
+    const inbound = this.byCustomer.get(waId)?.filter((entry) => entry.direction === 'in') ?? [];
+    return inbound.length === 0 ? undefined : Math.max(...inbound.map((entry) => entry.timestamp));
+  }
+
+  customers(): CustomerSummary[] {
+    return [...this.byCustomer.entries()]
+      .map(([waId, messages]) => {
+        const name = this.names.get(waId);
+        const lastMessageAt = messages.at(-1)?.timestamp ?? 0;
+        return name === undefined ? { waId, lastMessageAt } : { waId, name, lastMessageAt };
+      })
+      .sort((a, b) => b.lastMessageAt - a.lastMessageAt);
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private append(waId: string, message: LoggedMessage): void {
+    const messages = this.byCustomer.get(waId) ?? [];
+    messages.push(message);
+    messages.sort((a, b) => a.timestamp - b.timestamp);
+    this.byCustomer.set(waId, messages);
+    this.notify(waId, message);
+  }
+
+  private notify(waId: string, message: LoggedMessage): void {
+    for (const listener of this.listeners) listener(waId, message);
+  }
+}

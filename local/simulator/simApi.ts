@@ -1,0 +1,112 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { embeddedCatalog } from '../../functions/adapters/catalog/catalogFromEnvironment';
+import { readBody } from '../apiGatewayEvent';
+import type { GraphStandIn } from '../graph/graphStandIn';
+import type { ConversationLog } from './conversationLog';
+import { messagesWebhook, newWamid } from './webhookPayloads';
+
+export interface SimApiDependencies {
+  conversations: ConversationLog;
+  graph: GraphStandIn;
+  phoneNumberId: string;
+  /** Signs the payload with the app secret and posts it to /webhook, as Meta does. */
+  postToWebhook(payload: unknown): Promise<Response>;
+}
+
+const customerMessageSchema = z
+  .object({
+    from: z.string().regex(/^\d{6,15}$/, 'a phone number in international form, digits only'),
+    type: z.string().min(1),
+    id: z.string().min(1).optional(),
+    timestamp: z.union([z.string().regex(/^\d+$/), z.number().int().positive()]).optional(),
+    name: z.string().min(1).max(100).optional(),
+  })
+  .passthrough();
+
+const pricesSchema = z.record(z.string().min(1), z.number().int().positive());
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const body = await readBody(request, 1024 * 1024);
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The simulator's side of the local contract: play a customer (the message
+ * goes through the signed webhook like Meta's), read a chat, upload media,
+ * change catalog prices.
+ */
+export function createSimApi(deps: SimApiDependencies) {
+  async function postMessage(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const parsed = customerMessageSchema.safeParse(await readJson(request));
+    if (!parsed.success) {
+      return sendJson(response, 400, { error: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') });
+    }
+    const { name, ...fields } = parsed.data;
+    const message = {
+      ...fields,
+      id: fields.id ?? newWamid(),
+      timestamp: String(fields.timestamp ?? Math.floor(Date.now() / 1000)),
+    };
+    const answer = await deps.postToWebhook(messagesWebhook({ phoneNumberId: deps.phoneNumberId }, message, name));
+    if (!answer.ok) return sendJson(response, answer.status, { error: await answer.text() });
+    sendJson(response, 200, { id: message.id });
+  }
+
+  async function postMedia(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const mimeType = (request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+    if (mimeType === '') return sendJson(response, 400, { error: 'Content-Type is required' });
+    const bytes = await readBody(request, 100 * 1024 * 1024);
+    if (bytes.length === 0) return sendJson(response, 400, { error: 'empty body' });
+    sendJson(response, 200, { id: deps.graph.putMedia(bytes, mimeType) });
+  }
+
+  async function postPrices(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (process.env.API_URL) return sendJson(response, 409, { error: 'prices come from the store API (API_URL)' });
+    const parsed = pricesSchema.safeParse(await readJson(request));
+    if (!parsed.success) return sendJson(response, 400, { error: 'expected {"<productId>": <price in whole tenge>, …}' });
+    const catalog = embeddedCatalog();
+    const unknown = [];
+    for (const productId of Object.keys(parsed.data)) {
+      if ((await catalog.get(productId)) === undefined) unknown.push(productId);
+    }
+    if (unknown.length > 0) return sendJson(response, 404, { error: `unknown products: ${unknown.join(', ')}` });
+    catalog.replacePrices(parsed.data);
+    sendJson(response, 200, { updated: Object.keys(parsed.data).length });
+  }
+
+  return async function handle(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const route = `${request.method} ${url.pathname}`;
+    switch (route) {
+      case 'GET /sim/api/messages': {
+        const waId = url.searchParams.get('wa_id');
+        if (!waId) sendJson(response, 400, { error: 'wa_id is required' });
+        else sendJson(response, 200, deps.conversations.messages(waId));
+        return true;
+      }
+      case 'GET /sim/api/customers':
+        sendJson(response, 200, deps.conversations.customers());
+        return true;
+      case 'POST /sim/api/messages':
+        await postMessage(request, response);
+        return true;
+      case 'POST /sim/api/media':
+        await postMedia(request, response);
+        return true;
+      case 'POST /sim/api/catalog/prices':
+        await postPrices(request, response);
+        return true;
+      default:
+        return false;
+    }
+  };
+}

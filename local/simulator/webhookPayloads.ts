@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+
+export const LOCAL_WABA_ID = '200000000000001';
+export const LOCAL_DISPLAY_PHONE = '77010000000';
+
+/** Message ids shaped like WhatsApp's ("wamid." + base64). */
+export function newWamid(): string {
+  return `wamid.${randomBytes(24).toString('base64')}`;
+}
+
+export interface BusinessNumber {
+  phoneNumberId: string;
+  displayPhoneNumber?: string;
+}
+
+/** A `messages` webhook carrying one customer message, as Meta sends it. */
+export function messagesWebhook(business: BusinessNumber, message: Record<string, unknown> & { from: string }, name?: string) {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: LOCAL_WABA_ID,
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: {
+                display_phone_number: business.displayPhoneNumber ?? LOCAL_DISPLAY_PHONE,
+                phone_number_id: business.phoneNumberId,
+              },
+              contacts: [{ profile: { name: name ?? `Клиент ${message.from.slice(-4)}` }, wa_id: message.from }],
+              messages: [message],
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** A `messages` webhook carrying delivery statuses of what the business sent. */
+export function statusesWebhook(business: BusinessNumber, statuses: unknown[]) {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: LOCAL_WABA_ID,
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: {
+                display_phone_number: business.displayPhoneNumber ?? LOCAL_DISPLAY_PHONE,
+                phone_number_id: business.phoneNumberId,
+              },
+              statuses,
+            },
+          },
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,11 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+
+/** Real Powertools objects that stay quiet in tests; metrics are kept in memory to be read back. */
+export function quietTelemetry() {
+  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+  return {
+    logger: new Logger({ serviceName: 'test', logLevel: 'SILENT' }),
+    metrics: new Metrics({ namespace: 'Test', serviceName: 'test' }),
+  };
+}

@@ -1,0 +1,209 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SqsEventQueue } from '../../functions/adapters/sqs/sqsEventQueue';
+import type { QueuedEvent } from '../../functions/contracts/queuedEvent';
+import { createWebhookHandler } from '../../functions/webhook/webhookHandler';
+import { createLambdaContext } from '../../local/lambdaContext';
+import {
+  buttonReply,
+  contact,
+  imageMessage,
+  listReply,
+  statusUpdate,
+  stickerMessage,
+  templateQuickReply,
+  textMessage,
+  voiceMessage,
+  webhookBody,
+} from '../support/cloudApiPayloads';
+import { startLocalSqs, type LocalSqs } from '../support/localSqs';
+import { APP_SECRET, webhookEvent } from '../support/signedRequest';
+import { quietTelemetry } from '../support/telemetry';
+
+const CUSTOMER = '77012345678';
+const secrets = async () => ({ whatsappAppSecret: APP_SECRET, whatsappVerifyToken: 'verify-me', whatsappAccessToken: 'token' });
+const context: Context = createLambdaContext({ functionName: 'webhook', timeoutMs: 10_000, memoryMb: 256 });
+
+let sqs: LocalSqs;
+let handler: ReturnType<typeof createWebhookHandler>;
+
+function structured(result: APIGatewayProxyResultV2): APIGatewayProxyStructuredResultV2 {
+  if (typeof result === 'string') throw new Error('expected a structured result');
+  return result;
+}
+
+async function post(body: unknown, options: Parameters<typeof webhookEvent>[1] = {}) {
+  const raw = typeof body === 'string' ? body : JSON.stringify(body);
+  return structured(await handler(webhookEvent(raw, options), context));
+}
+
+async function drain(): Promise<Array<{ event: QueuedEvent; groupId: string; deduplicationId: string }>> {
+  const received = await sqs.queue.receive({ maxMessages: 10, visibilityTimeoutSeconds: 0 });
+  return received.map((message) => ({
+    event: JSON.parse(message.body) as QueuedEvent,
+    groupId: message.attributes.MessageGroupId,
+    deduplicationId: message.attributes.MessageDeduplicationId,
+  }));
+}
+
+beforeAll(async () => {
+  sqs = await startLocalSqs();
+  const { logger, metrics } = quietTelemetry();
+  handler = createWebhookHandler({
+    queue: new SqsEventQueue(sqs.client, sqs.queueUrl),
+    loadSecrets: secrets,
+    maxBodyBytes: 64 * 1024,
+    logger,
+    metrics,
+  });
+});
+
+afterAll(async () => sqs.close());
+beforeEach(() => sqs.queue.purge());
+
+describe('webhook: verification handshake', () => {
+  it('echoes the challenge for the right verify token', async () => {
+    const result = structured(
+      await handler(webhookEvent('', { method: 'GET', query: { 'hub.mode': 'subscribe', 'hub.verify_token': 'verify-me', 'hub.challenge': '1158201444' } }), context),
+    );
+    expect(result.statusCode).toBe(200);
+    expect(result.body).toBe('1158201444');
+  });
+
+  it('answers 403 for a wrong token or mode', async () => {
+    for (const query of [
+      { 'hub.mode': 'subscribe', 'hub.verify_token': 'wrong', 'hub.challenge': '1' },
+      { 'hub.mode': 'unsubscribe', 'hub.verify_token': 'verify-me', 'hub.challenge': '1' },
+    ]) {
+      const result = structured(await handler(webhookEvent('', { method: 'GET', query }), context));
+      expect(result.statusCode).toBe(403);
+    }
+  });
+});
+
+describe('webhook: one FIFO message per inbound message', () => {
+  it('queues a Cyrillic + emoji text with group = customer and dedup id = WhatsApp message id', async () => {
+    const message = textMessage(CUSTOMER, 'Хочу серый диван 🛋️ до 300 000 ₸');
+    const result = await post(webhookBody({ contacts: [contact(CUSTOMER, 'Айгерим')], messages: [message] }));
+    expect(result.statusCode).toBe(200);
+    const [queued, ...rest] = await drain();
+    expect(rest).toHaveLength(0);
+    expect(queued?.groupId).toBe(CUSTOMER);
+    expect(queued?.deduplicationId).toBe(message.id);
+    expect(queued?.event).toMatchObject({
+      kind: 'message',
+      phoneNumberId: '100000000000001',
+      customer: { waId: CUSTOMER, name: 'Айгерим' },
+      message: { id: message.id, timestamp: Number(message.timestamp) * 1000, content: { kind: 'text', text: 'Хочу серый диван 🛋️ до 300 000 ₸' } },
+    });
+  });
+
+  it('verifies a body that API Gateway base64-encoded', async () => {
+    const body = JSON.stringify(webhookBody({ contacts: [contact(CUSTOMER)], messages: [textMessage(CUSTOMER, 'Қызыл кереует керек 🙂')] }));
+    const result = await post(body, { base64: true });
+    expect(result.statusCode).toBe(200);
+    expect((await drain())[0]?.event).toMatchObject({ message: { content: { text: 'Қызыл кереует керек 🙂' } } });
+  });
+
+  it('maps every message kind the assistant handles', async () => {
+    const messages = [
+      voiceMessage(CUSTOMER, 'media-voice'),
+      imageMessage(CUSTOMER, 'Такой же, но серый', 'media-image'),
+      buttonReply(CUSTOMER, 'buy:SOF-001', '🛒 Купить'),
+      listReply(CUSTOMER, 'product:SOF-002', 'Диван «Осло»', '189 990 ₸'),
+      templateQuickReply(CUSTOMER, 'product:SOF-003', 'Подробнее'),
+      stickerMessage(CUSTOMER),
+      { from: CUSTOMER, id: 'wamid.welcome', timestamp: '1700000000', type: 'request_welcome' },
+      { from: CUSTOMER, id: 'wamid.reaction', timestamp: '1700000000', type: 'reaction', reaction: { message_id: 'wamid.x', emoji: '👍' } },
+    ];
+    expect((await post(webhookBody({ contacts: [contact(CUSTOMER)], messages }))).statusCode).toBe(200);
+    const contents = (await drain()).map(({ event }) => (event.kind === 'message' ? event.message.content : undefined));
+    expect(contents).toEqual([
+      { kind: 'audio', mediaId: 'media-voice', mimeType: 'audio/ogg; codecs=opus', voice: true },
+      { kind: 'image', mediaId: 'media-image', mimeType: 'image/jpeg', caption: 'Такой же, но серый' },
+      { kind: 'reply', replyId: 'buy:SOF-001', title: '🛒 Купить', source: 'button' },
+      { kind: 'reply', replyId: 'product:SOF-002', title: 'Диван «Осло»', source: 'list' },
+      { kind: 'reply', replyId: 'product:SOF-003', title: 'Подробнее', source: 'template' },
+      { kind: 'unsupported', originalType: 'sticker' },
+      { kind: 'welcome' },
+      { kind: 'reaction', emoji: '👍' },
+    ]);
+  });
+
+  it('queues statuses with their pricing, in the customer group, one per state', async () => {
+    const statuses = [statusUpdate(CUSTOMER, 'wamid.out1', 'sent'), statusUpdate(CUSTOMER, 'wamid.out1', 'delivered')];
+    expect((await post(webhookBody({ statuses }))).statusCode).toBe(200);
+    const queued = await drain();
+    expect(queued.map((entry) => [entry.groupId, entry.deduplicationId])).toEqual([
+      [CUSTOMER, 'wamid.out1:sent'],
+      [CUSTOMER, 'wamid.out1:delivered'],
+    ]);
+    expect(queued[0]?.event).toMatchObject({
+      kind: 'status',
+      status: { messageId: 'wamid.out1', state: 'sent', pricing: { billable: false, category: 'service', pricingModel: 'PMP' } },
+    });
+  });
+
+  it('absorbs Meta redelivering the same body (SQS deduplication on the message id)', async () => {
+    const body = webhookBody({ contacts: [contact(CUSTOMER)], messages: [textMessage(CUSTOMER, 'привет')] });
+    for (let attempt = 0; attempt < 3; attempt += 1) expect((await post(body)).statusCode).toBe(200);
+    expect(await drain()).toHaveLength(1);
+  });
+
+  it('acknowledges fields other than messages without queueing anything', async () => {
+    const body = { object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'account_update', value: { event: 'VERIFIED' } }] }] };
+    expect((await post(body)).statusCode).toBe(200);
+    expect(await drain()).toHaveLength(0);
+  });
+});
+
+describe('webhook: bad input gets a clear 4xx and nothing is queued', () => {
+  const valid = webhookBody({ contacts: [contact(CUSTOMER)], messages: [textMessage(CUSTOMER, 'диван')] });
+
+  it('401 without a signature header, and with a wrong one', async () => {
+    expect((await post(valid, { signature: null })).statusCode).toBe(401);
+    expect((await post(valid, { signature: `sha256=${'0'.repeat(64)}` })).statusCode).toBe(401);
+    expect(await drain()).toHaveLength(0);
+  });
+
+  it('400 for a body that is not JSON, or not a Cloud API payload', async () => {
+    for (const body of ['{not json', '[]', JSON.stringify({ object: 'x', entry: [] }), JSON.stringify(webhookBody({ messages: [{ id: 'w1', type: 'text', timestamp: '1', from: CUSTOMER }] }))]) {
+      const result = await post(body);
+      expect(result.statusCode, body).toBe(400);
+      expect(JSON.parse(result.body ?? '{}')).toHaveProperty('error');
+    }
+    expect(await drain()).toHaveLength(0);
+  });
+
+  it('413 for a body over the limit, before any signature work', async () => {
+    const huge = JSON.stringify({ ...valid, padding: 'x'.repeat(70 * 1024) });
+    expect((await post(huge, { signature: null })).statusCode).toBe(413);
+    expect(await drain()).toHaveLength(0);
+  });
+
+  it('405 for other methods', async () => {
+    expect((await post(valid, { method: 'PUT' })).statusCode).toBe(405);
+  });
+});
+
+describe('webhook: nothing valid is dropped', () => {
+  it('answers 503 when the queue cannot take the message, so Meta delivers it again', async () => {
+    const { logger, metrics } = quietTelemetry();
+    const unreachable = new SQSClient({
+      endpoint: 'http://127.0.0.1:9/sqs',
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      maxAttempts: 1,
+    });
+    const failing = createWebhookHandler({
+      queue: new SqsEventQueue(unreachable, 'http://127.0.0.1:9/sqs/000000000000/none.fifo'),
+      loadSecrets: secrets,
+      maxBodyBytes: 64 * 1024,
+      logger,
+      metrics,
+    });
+    const result = structured(await failing(webhookEvent(JSON.stringify(webhookBody({ contacts: [contact(CUSTOMER)], messages: [textMessage(CUSTOMER, 'диван')] }))), context));
+    expect(result.statusCode).toBe(503);
+  });
+});
