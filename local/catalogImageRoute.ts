@@ -1,30 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { embeddedCatalog } from '../functions/adapters/catalog/catalogFromEnvironment';
-import { renderProductImage } from '../functions/domain/catalog/productImage';
+import { createCatalogImagesHandler } from '../functions/catalog-images/catalogImagesHandler';
+import { toApiGatewayEvent, writeApiGatewayResult } from './apiGatewayEvent';
 
-const IMAGE_PATH = /^\/catalog\/images\/([A-Za-z0-9_-]+)\.png$/;
+const IMAGE_PATH = /^\/catalog\/images\/([^/]+)$/;
 
-/**
- * Serves the embedded catalog's pictures so that product cards show with no
- * internet: drawn once per product and kept in memory.
- */
+/** `GET /catalog/images/{file}` through the same handler as the Lambda behind the HTTP API. */
 export function createCatalogImageRoute() {
-  const cache = new Map<string, Buffer>();
+  const handler = createCatalogImagesHandler(embeddedCatalog());
   return async function handle(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
     const match = IMAGE_PATH.exec(new URL(request.url ?? '/', 'http://localhost').pathname);
     if (request.method !== 'GET' || match === null) return false;
-    const productId = match[1] as string;
-    let png = cache.get(productId);
-    if (png === undefined) {
-      const product = await embeddedCatalog().get(productId);
-      if (product === undefined) {
-        response.writeHead(404).end();
-        return true;
-      }
-      png = renderProductImage(product);
-      cache.set(productId, png);
-    }
-    response.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length, 'cache-control': 'public, max-age=86400' }).end(png);
+    const event = { ...toApiGatewayEvent(request, Buffer.alloc(0), 'GET /catalog/images/{file}'), pathParameters: { file: match[1] as string } };
+    writeApiGatewayResult(response, await handler(event));
     return true;
   };
 }

@@ -703,7 +703,12 @@ const MATTRESS_KINDS: readonly (Kind & { filling: readonly string[] })[] = [
   },
 ];
 
-function fabricPiece(kinds: readonly Kind[], widths: readonly [number, number], depths: readonly [number, number], heights: readonly [number, number]) {
+function fabricPiece(
+  kinds: readonly Kind[],
+  widths: readonly [number, number],
+  depths: readonly [number, number],
+  heights: readonly [number, number],
+) {
   return (draw: Draw): Design => {
     const kind = kindFor(kinds, draw.style);
     const fabric = materialFor(FABRICS, draw.style);
@@ -721,7 +726,12 @@ function fabricPiece(kinds: readonly Kind[], widths: readonly [number, number], 
   };
 }
 
-function casePiece(kinds: readonly Kind[], widths: readonly [number, number], depths: readonly [number, number], heights: readonly [number, number]) {
+function casePiece(
+  kinds: readonly Kind[],
+  widths: readonly [number, number],
+  depths: readonly [number, number],
+  heights: readonly [number, number],
+) {
   return (draw: Draw): Design => {
     const kind = kindFor(kinds, draw.style);
     const board = materialFor(BOARDS, draw.style);
@@ -731,7 +741,11 @@ function casePiece(kinds: readonly Kind[], widths: readonly [number, number], de
       name: `${kind.title} «${draw.collection}» ${width} см`,
       description: sentence(`${lead(draw, kind)} из ${board.genitive}${frame}.`, pick(kind.features)),
       material: draw.style === 'loft' ? `${board.name}, металл` : board.name,
-      dimensions: whd(width, roundTo(between(...(kind.size?.depths ?? depths)), 5), roundTo(between(...(kind.size?.heights ?? heights)), 5)),
+      dimensions: whd(
+        width,
+        roundTo(between(...(kind.size?.depths ?? depths)), 5),
+        roundTo(between(...(kind.size?.heights ?? heights)), 5),
+      ),
       level: levelOf(kind, board),
     };
   };
@@ -745,9 +759,7 @@ function chairDesign(draw: Draw): Design {
   return {
     name: `${kind.title} «${draw.collection}» ${seat ? seat.name : frame.name}`,
     description: sentence(
-      seat
-        ? `${lead(draw, kind)}: каркас из ${frame.genitive}, сиденье из ${seat.genitive}.`
-        : `${lead(draw, kind)} из ${frame.genitive}.`,
+      seat ? `${lead(draw, kind)}: каркас из ${frame.genitive}, сиденье из ${seat.genitive}.` : `${lead(draw, kind)} из ${frame.genitive}.`,
       pick(kind.features),
     ),
     material: seat ? `${frame.name}, ${seat.name}` : frame.name,
@@ -818,10 +830,20 @@ function bedDesign(draw: Draw): Design {
   const material = upholstered ? materialFor(FABRICS, draw.style) : materialFor([...BOARDS, CHAIR_FRAMES[0]!], draw.style);
   const [width, length] =
     kind.title === 'Кровать односпальная'
-      ? pick([[90, 200], [80, 190]] as const)
+      ? pick([
+          [90, 200],
+          [80, 190],
+        ] as const)
       : kind.title === 'Кровать полутороспальная'
-        ? pick([[120, 200], [140, 200]] as const)
-        : pick([[160, 200], [180, 200], [200, 200]] as const);
+        ? pick([
+            [120, 200],
+            [140, 200],
+          ] as const)
+        : pick([
+            [160, 200],
+            [180, 200],
+            [200, 200],
+          ] as const);
   const made = upholstered ? `с обивкой из ${material.genitive}` : `из ${material.genitive}`;
   return {
     name: `${kind.title} «${draw.collection}» ${width}×${length}`,
@@ -836,7 +858,7 @@ const PLANS: readonly CategoryPlan[] = [
   {
     category: 'sofa',
     prefix: 'SOF',
-    count: 60,
+    count: 70,
     price: [120_000, 900_000],
     colors: COLORS,
     styles: STYLES,
@@ -991,7 +1013,8 @@ function makeProduct(plan: CategoryPlan, index: number): Product {
   }
   const [min, max] = plan.price;
   const level = Math.min(1, Math.max(0, design.level + between(-0.05, 0.05)));
-  const price = Math.min(Math.max(shopPrice(min + (max - min) * level), min), max);
+  // Geometric, as shops price: many models near the entry price, few at the top.
+  const price = Math.min(Math.max(shopPrice(min * (max / min) ** level), min), max);
   const isNew = chance(0.1);
   const onSale = !isNew && chance(0.22);
   const tags = [...(onSale ? ['sale'] : []), ...(isNew ? ['new'] : []), ...(chance(0.12) ? ['hit'] : [])];

@@ -202,3 +202,12 @@ describe('fitToLimits', () => {
     expect(result.components[0]?.parameters[0]).toEqual({ type: 'text', text: 'Заказ №42 готов к выдаче сегодня' });
   });
 });
+
+describe('no-break spaces', () => {
+  it('keeps the no-break spaces of prices in bodies and titles', () => {
+    const price = '189\u00a0990\u00a0₸';
+    const fitted = fitToLimits({ kind: 'buttons', body: `Цена:  *${price}*`, buttons: [{ id: 'a', title: `За ${price}` }] });
+    expect(fitted.kind === 'buttons' && fitted.body).toBe(`Цена: *${price}*`);
+    expect(fitted.kind === 'buttons' && fitted.buttons[0]?.title).toBe(`За ${price}`);
+  });
+});

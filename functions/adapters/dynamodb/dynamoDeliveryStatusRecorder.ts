@@ -50,8 +50,26 @@ export class DynamoDeliveryStatusRecorder implements DeliveryStatusRecorder {
       );
       return 'applied';
     } catch (error) {
-      if (isConditionalCheckFailure(error)) return 'stale';
-      throw error;
+      if (!isConditionalCheckFailure(error)) throw error;
+      if (status.pricing !== undefined) await this.keepPricing(status);
+      return 'stale';
+    }
+  }
+
+  /** Statuses can arrive out of order: a late "sent" still carries the pricing an earlier "read" lacked. */
+  private async keepPricing(status: DeliveryStatus): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: customerPk(status.recipientId), sk: outboundSk(status.messageId) },
+          UpdateExpression: 'SET pricing = :pricing',
+          ConditionExpression: 'attribute_not_exists(pricing)',
+          ExpressionAttributeValues: { ':pricing': status.pricing },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailure(error)) throw error;
     }
   }
 }

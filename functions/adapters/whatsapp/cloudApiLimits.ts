@@ -36,16 +36,20 @@ export const CLOUD_API_LIMITS = {
 const ELLIPSIS = '…';
 const graphemes = new Intl.Segmenter('ru', { granularity: 'grapheme' });
 
+/** No-break spaces keep "189 990 ₸" on one line: they are formatting, not runs of white space. */
+const BREAKING_SPACE = /[^\S\u00a0\u202f]+/gu;
+const BREAKING_SPACE_EXCEPT_NEWLINE = /[^\S\n\u00a0\u202f]+/gu;
+
 /** For titles, labels and ids: one line, one space between words. */
 function toSingleLine(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
+  return text.replace(BREAKING_SPACE, ' ').trim();
 }
 
 /** For bodies and captions: line breaks are formatting the customer sees, so they stay (at most one empty line in a row). */
 function tidyMultiline(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
-    .replace(/[^\S\n]+/gu, ' ')
+    .replace(BREAKING_SPACE_EXCEPT_NEWLINE, ' ')
     .replace(/ ?\n ?/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

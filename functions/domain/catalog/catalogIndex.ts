@@ -38,6 +38,7 @@ const RELATED_FACTOR = 0.5;
 // (зеркало → «зерка», зеркалом → «зеркал»), not different words.
 const NEAR_FACTOR = 0.8;
 const NEAR_MIN_LENGTH = 4;
+// A query word found in more than this share of the catalog only ranks; see `scoreText`.
 const COMMON_WORD_SHARE = 0.5;
 
 const SALE_FLAG = 1;
@@ -177,7 +178,8 @@ export class CatalogIndex {
   /**
    * Products that pass every structured filter, best first. Text only ranks
    * when filters are given, so a word the catalog does not know never hides
-   * what the shopper asked for; with text alone, a product must match a word.
+   * what the shopper asked for; with text alone, a product must match a word
+   * (one that most of the catalog contains only ranks, see `scoreText`).
    * An empty result means the filters excluded everything; relaxing them is
    * the caller's decision.
    */
@@ -447,8 +449,10 @@ class TopHits {
       const left = index * 2 + 1;
       const right = left + 1;
       let worst = index;
-      if (left < this.count && this.better(this.positions[worst]!, this.scores[worst]!, this.positions[left]!, this.scores[left]!)) worst = left;
-      if (right < this.count && this.better(this.positions[worst]!, this.scores[worst]!, this.positions[right]!, this.scores[right]!)) worst = right;
+      if (left < this.count && this.better(this.positions[worst]!, this.scores[worst]!, this.positions[left]!, this.scores[left]!))
+        worst = left;
+      if (right < this.count && this.better(this.positions[worst]!, this.scores[worst]!, this.positions[right]!, this.scores[right]!))
+        worst = right;
       if (worst === index) return;
       this.swap(worst, index);
       index = worst;
@@ -489,8 +493,10 @@ function termsOf(product: Product): ProductTerms {
 
 function repriced(product: Product, price: number | undefined): Product {
   if (price === undefined || price === product.price) return product;
-  if (!Number.isInteger(price) || price <= 0) throw new RangeError(`Price for ${product.id} must be a positive whole number of tenge, got ${price}`);
-  let oldPrice = product.oldPrice ?? (price < product.price ? product.price : undefined);
+  if (!Number.isInteger(price) || price <= 0)
+    throw new RangeError(`Price for ${product.id} must be a positive whole number of tenge, got ${price}`);
+  const crossedOut = isOnSale(product) ? product.oldPrice : undefined;
+  let oldPrice = crossedOut ?? (price < product.price ? product.price : undefined);
   if (oldPrice !== undefined && oldPrice <= price) oldPrice = undefined;
   const tags = product.tags.filter((tag) => tag !== 'sale');
   const next: Product = { ...product, price, tags };

@@ -15,10 +15,7 @@ export const DEFAULT_IMAGE_SIZE: ImageSize = { width: 480, height: 360 };
  * to the requested size; edges are anti-aliased from signed distances, which
  * keeps a picture well under the time budget without supersampling.
  */
-export function renderProductImage(
-  product: Pick<Product, 'category' | 'color' | 'style'>,
-  size: ImageSize = DEFAULT_IMAGE_SIZE,
-): Buffer {
+export function renderProductImage(product: Pick<Product, 'category' | 'color' | 'style'>, size: ImageSize = DEFAULT_IMAGE_SIZE): Buffer {
   const canvas = new Canvas(size.width, size.height);
   drawBackdrop(canvas);
   SCENES[product.category](canvas, lookOf(product.color, product.style));
@@ -118,15 +115,14 @@ class Canvas {
     this.offsetY = (height - PLANE_HEIGHT * this.scale) / 2;
   }
 
-  /** Fills whole pixel rows with a colour that runs from `top` at plane y=0 to `bottom` at the plane's foot. */
+  /** Fills the full width of the rows between two plane heights with a colour fading from `top` to `bottom`. */
   verticalGradient(fromY: number, toY: number, top: Rgb, bottom: Rgb): void {
-    const [rowFrom, rowTo] = [this.toPixelY(fromY), this.toPixelY(toY)].map((v) =>
-      Math.max(0, Math.min(this.height, Math.round(v))),
-    ) as [number, number];
-    for (let row = rowFrom; row < rowTo; row++) {
-      const color = mix(top, bottom, rowTo - rowFrom > 1 ? (row - rowFrom) / (rowTo - rowFrom - 1) : 0);
-      const start = row * this.width * 3;
-      const length = this.width * 3;
+    const first = Math.round(this.toPixelY(fromY));
+    const last = Math.round(this.toPixelY(toY));
+    const length = this.width * 3;
+    for (let row = Math.max(0, first); row < Math.min(this.height, last); row++) {
+      const color = mix(top, bottom, (row - first) / Math.max(1, last - first - 1));
+      const start = row * length;
       this.pixels.set(color, start);
       for (let filled = 3; filled < length; filled *= 2) {
         this.pixels.copyWithin(start + filled, start, start + Math.min(filled, length - filled));
@@ -229,13 +225,7 @@ class Canvas {
   }
 
   /** Visits pixels whose centres fall inside a plane rectangle, passing the centre in plane coordinates. */
-  private forEachPixel(
-    x0: number,
-    y0: number,
-    x1: number,
-    y1: number,
-    visit: (index: number, px: number, py: number) => void,
-  ): void {
+  private forEachPixel(x0: number, y0: number, x1: number, y1: number, visit: (index: number, px: number, py: number) => void): void {
     const left = Math.max(0, Math.floor(this.toPixelX(x0)));
     const right = Math.min(this.width, Math.ceil(this.toPixelX(x1)));
     const top = Math.max(0, Math.floor(this.toPixelY(y0)));
@@ -265,6 +255,7 @@ class Canvas {
 }
 
 function drawBackdrop(c: Canvas): void {
+  // Wall and floor reach past the plane so that images of another aspect ratio have no bare margins.
   c.verticalGradient(-PLANE_HEIGHT, FLOOR_Y, [244, 242, 238], [232, 228, 221]);
   c.verticalGradient(FLOOR_Y, PLANE_HEIGHT * 2, [221, 214, 203], [232, 227, 219]);
 }
@@ -379,7 +370,15 @@ function drawSeating(c: Canvas, look: Look, left: number, right: number, seats: 
       c.ellipse(x, backTop + 58, 2.4, 2.4, look.dark);
     }
   }
-  c.roundRect(left + armWidth - 6, seatTop + 16, width - 2 * armWidth + 12, seatBottom - seatTop - 16, radius * 0.6, look.dark, look.outline);
+  c.roundRect(
+    left + armWidth - 6,
+    seatTop + 16,
+    width - 2 * armWidth + 12,
+    seatBottom - seatTop - 16,
+    radius * 0.6,
+    look.dark,
+    look.outline,
+  );
   for (let i = 0; i < seats; i++) {
     c.roundRect(left + armWidth + i * cushion + 2, seatTop, cushion - 4, 28, radius * 0.7, look.light, look.outline);
   }

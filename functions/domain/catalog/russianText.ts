@@ -6,8 +6,8 @@ import { newStemmer } from 'snowball-stemmers';
  * «кожаный» finds «кожа» and «экокожа».
  */
 export interface SearchTerm {
-  stem: string;
-  related: readonly string[];
+  readonly stem: string;
+  readonly related: readonly string[];
 }
 
 const russian = newStemmer('russian');
@@ -19,17 +19,19 @@ const CYRILLIC_START = /^[а-яәғқңөұүһі]/;
 
 // Words that carry no product meaning in a shopping request, written as
 // `normalize` leaves them (ё already folded to е).
-const STOP_WORDS = new Set([
-  'а', 'без', 'бы', 'в', 'во', 'вот', 'все', 'где', 'да', 'для', 'до', 'его', 'ее', 'если', 'есть', 'еще', 'же',
-  'за', 'здравствуйте', 'и', 'из', 'или', 'им', 'их', 'к', 'как', 'какая', 'какие', 'какой', 'ко', 'который',
-  'ли', 'либо', 'мне', 'меня', 'мой', 'моя', 'мы', 'на', 'над', 'нам', 'нас', 'не', 'нет', 'но', 'нибудь', 'ну',
-  'о', 'об', 'около', 'от', 'очень', 'по', 'под', 'покажи', 'покажите', 'пожалуйста', 'посоветуйте', 'привет',
-  'подскажите', 'при', 'про', 'с', 'со', 'так', 'также', 'то', 'тоже', 'только', 'тут', 'у', 'хочу', 'хотим',
-  'хотел', 'хотела', 'хотелось', 'что', 'чтобы', 'чуть', 'это', 'этот', 'эта', 'я', 'ищу', 'ищем', 'нужен',
-  'нужна', 'нужно', 'нужны', 'надо', 'можно', 'купить', 'есть', 'будет', 'тенге', 'тг', 'тыс', 'тысяч', 'руб',
-  'a', 'an', 'and', 'any', 'are', 'at', 'for', 'from', 'i', 'in', 'is', 'it', 'me', 'my', 'need', 'of', 'on',
-  'or', 'please', 'show', 'some', 'the', 'to', 'up', 'want', 'we', 'with', 'would', 'like', 'looking',
-]);
+const STOP_WORDS = new Set(
+  `
+  а без бы в во вот все где да для до его ее если есть еще же за здравствуйте и из или им их к как
+  какая какие какой ко который ли либо мне меня мой моя мы на над нам нас не нет но нибудь ну о об
+  около от очень по под покажи покажите пожалуйста посоветуйте привет подскажите при про с со так
+  также то тоже только тут у хочу хотим хотел хотела хотелось что чтобы чуть это этот эта я ищу ищем
+  нужен нужна нужно нужны надо можно купить будет тенге тг тыс тысяч руб
+  a an and any are at for from i in is it me my need of on or please show some the to up want we with
+  would like looking
+  `
+    .trim()
+    .split(/\s+/),
+);
 
 // Stem endings whose removal leaves a related word: diminutives (столик → стол,
 // тумбочка → тумба, полочка → полка) and relational adjectives (дубовый → дуб,
@@ -69,10 +71,6 @@ export function normalize(text: string): string {
 /** Cyrillic, Latin and digit runs of the normalised text; everything else separates. */
 export function tokenize(text: string): string[] {
   return normalize(text).match(TOKEN) ?? [];
-}
-
-export function isStopWord(token: string): boolean {
-  return STOP_WORDS.has(token);
 }
 
 /** Snowball stem of one normalised token: Russian for Cyrillic, English for Latin, digits as they are. */

@@ -13,10 +13,13 @@ export type Concept =
 
 /**
  * The words behind one concept, per language and word shape:
- * - `nouns`, `adjectives`: Russian roots, matched with the case, number and
- *   diminutive endings of their class (russianMorphology.ts);
+ * - `nouns`: Russian nouns in the nominative singular; their class (стол,
+ *   софа, кресло, кровать) decides the endings and diminutives they take
+ *   (russianMorphology.ts);
+ * - `adjectives`: Russian adjective roots (красн, серо-, бежев);
  * - `words`: whole words that do not inflect, in any script (тв, купе, венге);
- * - `kazakh`: Kazakh roots, written folded (foldKazakh), met after suffixes are stripped;
+ * - `kazakh`: Kazakh roots; nouns are met after their suffixes are stripped (kazakh.ts),
+ *   and also when typed without Kazakh letters (қ → к, ү → у …);
  * - `english`: English words in the singular; plurals are derived.
  */
 export interface VocabularyEntry {
@@ -36,68 +39,74 @@ const style = (value: Style): Concept => ({ kind: 'style', style: value });
 
 export const VOCABULARY: readonly VocabularyEntry[] = [
   // Тахта and кушетка are low sofas in a shop's catalogue, not beds.
-  { concept: item('sofa'), nouns: ['диван', 'соф', 'тахт', 'кушетк'], english: ['sofa', 'couch', 'settee', 'divan', 'loveseat'] },
-  { concept: item('armchair'), nouns: ['кресл', 'качалк'], english: ['armchair', 'recliner'] },
-  { concept: item('chair'), nouns: ['стул', 'табурет'], english: ['chair', 'stool'], kazakh: ['орындык'] },
-  { concept: item('dining_table', 'table'), nouns: ['стол'], english: ['table'], kazakh: ['устел'] },
+  { concept: item('sofa'), nouns: ['диван', 'софа', 'тахта', 'кушетка'], english: ['sofa', 'couch', 'settee', 'divan', 'loveseat'] },
+  { concept: item('armchair'), nouns: ['кресло', 'качалка'], english: ['armchair', 'recliner'] },
+  { concept: item('chair'), nouns: ['стул', 'табурет', 'табуретка'], english: ['chair', 'stool'], kazakh: ['орындық'] },
+  { concept: item('dining_table', 'table'), nouns: ['стол'], english: ['table'], kazakh: ['үстел'] },
   // A «столик» on its own is the small table of a living room.
   { concept: item('coffee_table', 'table'), nouns: ['столик'] },
-  { concept: item('desk'), nouns: ['парт'], english: ['desk'] },
-  { concept: item('bed'), nouns: ['кроват'], english: ['bed', 'crib', 'cot'], kazakh: ['кереует', 'тосек'] },
+  { concept: item('desk'), nouns: ['парта'], english: ['desk'] },
+  { concept: item('bed'), nouns: ['кровать'], english: ['bed', 'crib', 'cot'], kazakh: ['кереует', 'төсек'] },
   { concept: item('mattress'), nouns: ['матрас', 'матрац'], english: ['mattress'] },
   { concept: item('wardrobe', 'cabinet'), nouns: ['шкаф'], english: ['cabinet', 'cupboard'] },
   { concept: item('wardrobe'), nouns: ['гардероб'], adjectives: ['гардеробн'], english: ['wardrobe', 'closet', 'armoire'] },
   { concept: item('dresser'), nouns: ['комод'], english: ['dresser', 'chest', 'drawer', 'commode', 'nightstand'] },
   {
     concept: item('shelf'),
-    nouns: ['стеллаж', 'полк', 'полочк', 'этажерк'],
+    nouns: ['стеллаж', 'полка', 'этажерка'],
     english: ['shelf', 'shelving', 'bookcase', 'bookshelf', 'rack'],
-    kazakh: ['соре'],
+    kazakh: ['сөре'],
   },
   // A тумба alone is most often the TV stand; the catalogue has no other.
-  { concept: item('tv_stand', 'stand'), nouns: ['тумб'], english: ['stand'] },
+  { concept: item('tv_stand', 'stand'), nouns: ['тумба'], english: ['stand'] },
 
-  { concept: sort(['table'], 'coffee_table', true), adjectives: ['журнальн'], kazakh: ['журнал'] },
-  { concept: sort(['table'], 'coffee_table'), english: ['coffee', 'side'], kazakh: ['кофе'] },
+  { concept: sort(['table'], 'coffee_table', true), adjectives: ['журнальн'] },
+  { concept: sort(['table'], 'coffee_table'), adjectives: ['кофейн'], nouns: ['журнал'], words: ['кофе'], english: ['coffee', 'side'] },
   { concept: sort(['table'], 'desk', true), adjectives: ['письменн', 'компьютерн'] },
   {
     concept: sort(['table'], 'desk'),
     adjectives: ['рабоч', 'офисн'],
-    nouns: ['работ', 'учеб'],
+    nouns: ['работа', 'учеба', 'компьютер'],
     english: ['writing', 'computer', 'office', 'work', 'study'],
-    kazakh: ['жумыс', 'жазу', 'компьютер'],
+    kazakh: ['жұмыс', 'жазу'],
   },
   { concept: sort(['table'], 'dining_table', true), adjectives: ['обеденн'] },
-  { concept: sort(['table'], 'dining_table'), adjectives: ['кухонн'], nouns: ['кухн'], english: ['dining', 'kitchen'], kazakh: ['ас'] },
+  { concept: sort(['table'], 'dining_table'), adjectives: ['кухонн'], nouns: ['кухня'], english: ['dining', 'kitchen'], kazakh: ['ас'] },
   { concept: sort(['cabinet'], 'shelf', true), adjectives: ['книжн'] },
-  { concept: sort(['cabinet'], 'shelf'), nouns: ['книг'], english: ['book'], kazakh: ['китап'] },
+  { concept: sort(['cabinet'], 'shelf'), nouns: ['книга'], english: ['book'], kazakh: ['кітап'] },
   { concept: sort(['cabinet'], 'wardrobe', true), words: ['купе'] },
-  { concept: sort(['cabinet'], 'wardrobe'), nouns: ['одежд'], kazakh: ['киим'] },
-  { concept: sort(['stand', 'cabinet', 'table'], 'tv_stand', true), nouns: ['телевизор', 'телек'], words: ['тв', 'tv'], english: ['television', 'media'], kazakh: ['теледидар'] },
-  // A bedside тумбочка is a small chest of drawers.
-  { concept: sort(['stand'], 'dresser', true), adjectives: ['прикроватн'], english: ['bedside', 'night'] },
+  { concept: sort(['cabinet'], 'wardrobe'), nouns: ['одежда'], kazakh: ['киім'] },
+  {
+    concept: sort(['stand', 'cabinet', 'table'], 'tv_stand', true),
+    nouns: ['телевизор', 'телек'],
+    words: ['тв', 'tv'],
+    english: ['television', 'media'],
+    kazakh: ['теледидар'],
+  },
+  // A bedside тумбочка or table is a small chest of drawers.
+  { concept: sort(['stand', 'table'], 'dresser', true), adjectives: ['прикроватн'], english: ['bedside', 'night'] },
 
   {
     concept: color('red'),
-    adjectives: ['красн', 'бордов', 'вишнев', 'ал', 'малинов', 'розов', 'терракотов', 'кораллов'],
+    adjectives: ['красн', 'бордов', 'вишнев', 'малинов', 'розов', 'терракотов', 'кораллов'],
     english: ['red', 'burgundy', 'maroon', 'crimson', 'scarlet', 'pink', 'cherry', 'wine', 'terracotta'],
-    kazakh: ['кызыл', 'кызгылт'],
+    kazakh: ['қызыл', 'қызғылт'],
   },
   {
     concept: color('blue'),
     adjectives: ['син', 'голуб', 'бирюзов', 'лазурн', 'васильков'],
     words: ['индиго', 'navy'],
     english: ['blue', 'turquoise', 'teal', 'azure', 'indigo', 'cobalt'],
-    kazakh: ['кок', 'когилдир'],
+    kazakh: ['көк', 'көгілдір'],
   },
-  { concept: color('white'), adjectives: ['бел', 'белоснежн'], english: ['white'], kazakh: ['ак'] },
-  { concept: color('black'), adjectives: ['черн'], english: ['black'], kazakh: ['кара'] },
+  { concept: color('white'), adjectives: ['бел', 'белоснежн'], english: ['white'], kazakh: ['ақ'] },
+  { concept: color('black'), adjectives: ['черн'], english: ['black'], kazakh: ['қара'] },
   {
     concept: color('grey'),
     adjectives: ['сер', 'графитов', 'пепельн', 'серебрист', 'антрацитов', 'дымчат', 'мышин'],
     nouns: ['графит', 'антрацит'],
     english: ['grey', 'gray', 'graphite', 'charcoal', 'silver', 'anthracite'],
-    kazakh: ['сур', 'сургылт'],
+    kazakh: ['сұр', 'сұрғылт'],
   },
   // Wood tones (орех, венге) are sold as brown.
   {
@@ -106,7 +115,7 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     nouns: ['орех', 'шоколад'],
     words: ['венге', 'мокко'],
     english: ['brown', 'walnut', 'chocolate', 'wenge', 'mocha', 'chestnut', 'coffee'],
-    kazakh: ['коныр'],
+    kazakh: ['қоңыр'],
   },
   {
     concept: color('green'),
@@ -134,29 +143,35 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     adjectives: ['современн', 'модернов'],
     nouns: ['модерн', 'хайтек'],
     english: ['modern', 'contemporary'],
-    kazakh: ['заманауи', 'казирги'],
+    kazakh: ['заманауи', 'қазіргі'],
   },
   {
     concept: style('classic'),
     adjectives: ['классическ', 'неоклассическ'],
-    nouns: ['классик', 'неоклассик'],
+    nouns: ['классика', 'неоклассика'],
     english: ['classic', 'classical', 'traditional'],
-    kazakh: ['классикалык'],
+    kazakh: ['классикалық'],
   },
   {
     concept: style('minimalism'),
     adjectives: ['минималистичн', 'минималистск'],
     nouns: ['минимализм'],
     english: ['minimalism', 'minimalist', 'minimalistic', 'minimal'],
-    kazakh: ['минималды', 'минималистик'],
+    kazakh: ['минималды', 'минималистік'],
   },
-  { concept: style('loft'), nouns: ['лофт'], adjectives: ['индустриальн', 'лофтов'], english: ['loft', 'industrial'], kazakh: ['индустриалды'] },
+  {
+    concept: style('loft'),
+    nouns: ['лофт'],
+    adjectives: ['индустриальн', 'лофтов'],
+    english: ['loft', 'industrial'],
+    kazakh: ['индустриалды'],
+  },
   {
     concept: style('scandinavian'),
     adjectives: ['скандинавск'],
     nouns: ['скандик'],
     words: ['сканди'],
     english: ['scandinavian', 'scandi', 'scandic', 'nordic'],
-    kazakh: ['скандинавиялык'],
+    kazakh: ['скандинавиялық'],
   },
 ];

@@ -26,7 +26,17 @@ const LATIN_LETTER = /[a-z\u00c0-\u024f]/g;
 // Letters that look alike in both scripts: customers' keyboards swap them
 // mid-word («дивaн» with a Latin a, «сiз» with a Latin i for Kazakh і).
 const LATIN_TO_CYRILLIC: Readonly<Record<string, string>> = {
-  a: 'а', c: 'с', e: 'е', i: 'і', k: 'к', m: 'м', o: 'о', p: 'р', t: 'т', x: 'х', y: 'у',
+  a: 'а',
+  c: 'с',
+  e: 'е',
+  i: 'і',
+  k: 'к',
+  m: 'м',
+  o: 'о',
+  p: 'р',
+  t: 'т',
+  x: 'х',
+  y: 'у',
 };
 const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(LATIN_TO_CYRILLIC).map(([latin, cyrillic]) => [cyrillic, latin]),

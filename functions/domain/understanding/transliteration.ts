@@ -1,16 +1,56 @@
 // How Russian is typed on a Latin keyboard (ISO-9-ish, with the common
 // variants): «hochu krasnyi divan», «zdravstvuyte», «shkaf».
 const CLUSTERS: readonly (readonly [string, string])[] = [
-  ['shch', 'щ'], ['sch', 'щ'], ['sh', 'ш'], ['ch', 'ч'], ['zh', 'ж'], ['kh', 'х'], ['ts', 'ц'],
-  ['ya', 'я'], ['yu', 'ю'], ['yo', 'е'], ['ye', 'е'], ['ja', 'я'], ['ju', 'ю'], ['jo', 'е'],
+  ['shch', 'щ'],
+  ['sch', 'щ'],
+  ['sh', 'ш'],
+  ['ch', 'ч'],
+  ['zh', 'ж'],
+  ['kh', 'х'],
+  ['ts', 'ц'],
+  ['ya', 'я'],
+  ['yu', 'ю'],
+  ['yo', 'е'],
+  ['ye', 'е'],
+  ['ja', 'я'],
+  ['ju', 'ю'],
+  ['jo', 'е'],
 ];
 // Adjective endings spelled with y/i: krasnyi, seryy, siniy, sinij.
 const ENDINGS: readonly (readonly [string, string])[] = [
-  ['yi', 'ый'], ['yy', 'ый'], ['iy', 'ий'], ['ij', 'ий'], ['ii', 'ий'],
+  ['yi', 'ый'],
+  ['yy', 'ый'],
+  ['iy', 'ий'],
+  ['ij', 'ий'],
+  ['ii', 'ий'],
 ];
 const LETTERS: Readonly<Record<string, string>> = {
-  a: 'а', b: 'б', c: 'ц', d: 'д', e: 'е', f: 'ф', g: 'г', h: 'х', i: 'и', j: 'й', k: 'к', l: 'л', m: 'м', n: 'н',
-  o: 'о', p: 'п', q: 'к', r: 'р', s: 'с', t: 'т', u: 'у', v: 'в', w: 'в', x: 'кс', z: 'з', "'": 'ь',
+  a: 'а',
+  b: 'б',
+  c: 'ц',
+  d: 'д',
+  e: 'е',
+  f: 'ф',
+  g: 'г',
+  h: 'х',
+  i: 'и',
+  j: 'й',
+  k: 'к',
+  l: 'л',
+  m: 'м',
+  n: 'н',
+  o: 'о',
+  p: 'п',
+  q: 'к',
+  r: 'р',
+  s: 'с',
+  t: 'т',
+  u: 'у',
+  v: 'в',
+  w: 'в',
+  x: 'кс',
+  z: 'з',
+  "'": 'ь',
 };
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 

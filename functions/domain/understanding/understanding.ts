@@ -1,21 +1,10 @@
 import { z } from 'zod';
 import { CATEGORIES, COLORS, STYLES } from '../catalog/product';
+import { LANGUAGES } from '../language';
 
-export const INTENTS = [
-  'search',
-  'recommend',
-  'price_alert',
-  'greeting',
-  'help',
-  'manager',
-  'opt_out',
-  'forget_me',
-  'other',
-] as const;
-export const LANGUAGES = ['ru', 'kk', 'en'] as const;
+export const INTENTS = ['search', 'recommend', 'price_alert', 'greeting', 'help', 'manager', 'opt_out', 'forget_me', 'other'] as const;
 
 export type Intent = (typeof INTENTS)[number];
-export type Language = (typeof LANGUAGES)[number];
 
 const tenge = z.number().int().nonnegative();
 

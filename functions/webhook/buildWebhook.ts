@@ -1,0 +1,20 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { fetchSecretFromSecretsManager } from '../adapters/secretsManagerFetcher';
+import { SqsEventQueue } from '../adapters/sqs/sqsEventQueue';
+import { ConfigurationError, type Environment } from '../config/environment';
+import { createSecretsLoader } from '../config/secrets';
+import { createTelemetry, type Telemetry } from '../observability/telemetry';
+import { createWebhookHandler } from './webhookHandler';
+
+/** The webhook's composition root: the SQS client is created once per cold start. */
+export function buildWebhook(env: Environment, telemetry: Telemetry = createTelemetry('webhook')) {
+  if (env.QUEUE_URL === undefined) throw new ConfigurationError('QUEUE_URL is required');
+  const sqs = new SQSClient({ region: env.AWS_REGION, ...(env.SQS_ENDPOINT ? { endpoint: env.SQS_ENDPOINT } : {}) });
+  const handler = createWebhookHandler({
+    queue: new SqsEventQueue(sqs, env.QUEUE_URL),
+    loadSecrets: createSecretsLoader(env, fetchSecretFromSecretsManager),
+    maxBodyBytes: env.WEBHOOK_MAX_BODY_BYTES,
+    ...telemetry,
+  });
+  return { handler };
+}

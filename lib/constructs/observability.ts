@@ -1,0 +1,213 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  Alarm,
+  AlarmStatusWidget,
+  ComparisonOperator,
+  Dashboard,
+  GraphWidget,
+  type IMetric,
+  Metric,
+  Stats,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { LambdaName } from '../lambdaBundling';
+import { isProduction, type Settings } from '../settings';
+import { METRICS_NAMESPACE, SERVICE_NAMES } from './zetaFunction';
+
+/**
+ * A customer has waited this long without an answer: the consumer is failing,
+ * throttled, or retrying one of their messages. Normal age is seconds.
+ */
+export const OLDEST_MESSAGE_ALARM_AGE = Duration.minutes(5);
+
+/** Short enough that an alarm reaches someone while the customer is still in the chat. */
+const ALARM_PERIOD = Duration.minutes(5);
+
+type AppMetric = readonly [service: keyof typeof SERVICE_NAMES, metricName: string];
+
+/** The app's own metrics (Powertools, namespace ZetaAssistant) on the dashboard: what customers got... */
+export const CONVERSATION_METRICS: readonly AppMetric[] = [
+  ['webhook', 'WebhookMessagesQueued'],
+  ['consumer', 'TurnsAnswered'],
+  ['consumer', 'RepliesSent'],
+];
+/** ...and what went wrong on the way. */
+export const TROUBLE_METRICS: readonly AppMetric[] = [
+  ['consumer', 'DuplicateMessageSkipped'],
+  ['consumer', 'RecordsRetried'],
+  ['consumer', 'ReplyUndeliverable'],
+];
+
+export interface ObservabilityProps {
+  /** Every function of the stack, so that each gets its error and throttle alarms. */
+  readonly functions: Readonly<Record<LambdaName, IFunction>>;
+  readonly queue: Queue;
+  readonly deadLetterQueue: Queue;
+  readonly api: HttpApi;
+  readonly settings: Settings;
+}
+
+/** Alarms to an SNS topic (and optionally an e-mail address), and one dashboard for the message pipeline. */
+export class Observability extends Construct {
+  readonly alarmTopic: Topic;
+  readonly alarms: Alarm[] = [];
+  readonly dashboard: Dashboard;
+
+  private readonly alarmAction: SnsAction;
+  private readonly alarmNamePrefix: string;
+
+  constructor(scope: Construct, id: string, props: ObservabilityProps) {
+    super(scope, id);
+    const { settings, functions } = props;
+    this.alarmNamePrefix = Stack.of(this).stackName;
+
+    // CloudWatch can only publish to an encrypted topic if the key policy lets
+    // it use the key, which the AWS-managed aws/sns key does not: hence a
+    // customer-managed key, used by this topic alone.
+    const alarmTopicKey = new Key(this, 'AlarmTopicKey', {
+      description: `ZETA Assistant ${settings.stage}: encrypts the alarm topic`,
+      enableKeyRotation: true,
+      removalPolicy: isProduction(settings) ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    alarmTopicKey.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
+    this.alarmTopic = new Topic(this, 'AlarmTopic', {
+      displayName: `ZETA Assistant ${settings.stage} alarms`,
+      masterKey: alarmTopicKey,
+      enforceSSL: true,
+    });
+    if (settings.alarmEmail !== undefined) {
+      this.alarmTopic.addSubscription(new EmailSubscription(settings.alarmEmail));
+    }
+    this.alarmAction = new SnsAction(this.alarmTopic);
+
+    this.alarm('DeadLetterQueueNotEmpty', {
+      metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ statistic: Stats.MAXIMUM, period: ALARM_PERIOD }),
+      threshold: 0,
+      description:
+        'A queued WhatsApp event failed 5 times and was moved to the DLQ: that customer got no answer. Read the consumer logs for the message id, fix, then redrive the DLQ.',
+    });
+    this.alarm('OldestQueuedMessage', {
+      metric: props.queue.metricApproximateAgeOfOldestMessage({ statistic: Stats.MAXIMUM, period: ALARM_PERIOD }),
+      threshold: OLDEST_MESSAGE_ALARM_AGE.toSeconds(),
+      description: `A customer message has waited over ${OLDEST_MESSAGE_ALARM_AGE.toMinutes()} minutes in the queue: the consumer is failing, throttled or retrying.`,
+    });
+    this.alarm('ApiServerErrors', {
+      metric: props.api.metricServerError({ statistic: Stats.SUM, period: ALARM_PERIOD }),
+      threshold: 0,
+      description: 'The HTTP API answered 5xx: Meta will redeliver webhooks, but WhatsApp may have shown product cards without pictures.',
+    });
+    for (const [name, fn] of Object.entries(functions) as [LambdaName, IFunction][]) {
+      this.alarm(`${capitalised(name)}Errors`, {
+        metric: fn.metricErrors({ statistic: Stats.SUM, period: ALARM_PERIOD }),
+        threshold: 0,
+        description: `The ${name} function failed (an unhandled error or a timeout, not a record it reported as failed).`,
+      });
+      this.alarm(`${capitalised(name)}Throttles`, {
+        metric: fn.metricThrottles({ statistic: Stats.SUM, period: ALARM_PERIOD }),
+        threshold: 0,
+        description: `Lambda throttled the ${name} function: its reserved concurrency or the account's concurrency is exhausted.`,
+      });
+    }
+
+    this.dashboard = new Dashboard(this, 'Dashboard', {
+      dashboardName: `ZetaAssistant-${settings.stage}`,
+      defaultInterval: Duration.hours(24),
+    });
+    const functionWidgets = (title: string, fn: IFunction) => [
+      new GraphWidget({
+        title: `${title}: invocations and errors`,
+        left: [fn.metricInvocations(), fn.metricErrors(), fn.metricThrottles()],
+        width: 12,
+      }),
+      new GraphWidget({
+        title: `${title}: duration`,
+        left: [fn.metricDuration({ statistic: Stats.p(50) }), fn.metricDuration({ statistic: Stats.p(99) })],
+        width: 12,
+      }),
+    ];
+    this.dashboard.addWidgets(...functionWidgets('Webhook', functions.webhook));
+    this.dashboard.addWidgets(...functionWidgets('Consumer', functions.consumer));
+    this.dashboard.addWidgets(
+      new GraphWidget({
+        title: 'Queue: depth',
+        left: [
+          props.queue.metricApproximateNumberOfMessagesVisible({ label: 'waiting' }),
+          props.queue.metricApproximateNumberOfMessagesNotVisible({ label: 'in flight' }),
+          props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ label: 'dead letters' }),
+        ],
+        width: 12,
+      }),
+      new GraphWidget({
+        title: 'Queue: age of oldest message (s)',
+        left: [props.queue.metricApproximateAgeOfOldestMessage({ statistic: Stats.MAXIMUM })],
+        width: 12,
+      }),
+    );
+    this.dashboard.addWidgets(
+      new GraphWidget({
+        title: 'Conversations',
+        left: CONVERSATION_METRICS.map((metric) => appMetric(metric, settings.stage)),
+        width: 12,
+      }),
+      new GraphWidget({
+        title: 'Retries and undeliverable replies',
+        left: TROUBLE_METRICS.map((metric) => appMetric(metric, settings.stage)),
+        width: 12,
+      }),
+    );
+    this.dashboard.addWidgets(
+      new GraphWidget({
+        title: 'HTTP API',
+        left: [props.api.metricCount(), props.api.metricClientError(), props.api.metricServerError()],
+        width: 12,
+      }),
+      new AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 12 }),
+    );
+  }
+
+  /** An alarm when the metric goes above the threshold in one period; no data (an idle shop) is not a problem. */
+  private alarm(name: string, options: { metric: IMetric; threshold: number; description: string }): void {
+    const alarm = new Alarm(this, name, {
+      alarmName: `${this.alarmNamePrefix}-${name}`,
+      alarmDescription: options.description,
+      metric: options.metric,
+      threshold: options.threshold,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(this.alarmAction);
+    // The OK message tells whoever got the alarm that it is over.
+    alarm.addOkAction(this.alarmAction);
+    this.alarms.push(alarm);
+  }
+}
+
+function appMetric([service, metricName]: AppMetric, stage: string): Metric {
+  return new Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName,
+    // Powertools adds `service`; the functions' defaultDimensions add `stage`.
+    dimensionsMap: { service: SERVICE_NAMES[service], stage },
+    statistic: Stats.SUM,
+  });
+}
+
+function capitalised(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}

@@ -1,0 +1,137 @@
+import { Duration } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { acknowledgeWildcardInside } from '../nagFindings';
+import type { Settings } from '../settings';
+import { zetaFunction } from './zetaFunction';
+
+/**
+ * One turn may transcribe a voice note and call OpenAI and the Graph API a few
+ * times, and a batch holds up to 10 records handled in order: 60 s leaves room
+ * for a slow upstream without letting a hung call hold a customer's messages.
+ */
+export const CONSUMER_TIMEOUT = Duration.seconds(60);
+
+/**
+ * AWS recommends a visibility timeout of at least six times the function
+ * timeout for an SQS event source, so a record is not handed out again while
+ * a throttled or retried invocation may still be working on it.
+ */
+export const QUEUE_VISIBILITY_TIMEOUT = Duration.seconds(CONSUMER_TIMEOUT.toSeconds() * 6);
+
+/**
+ * Five receives at a 6-minute visibility timeout keep retrying a failing
+ * record for about half an hour (a Graph API or OpenAI outage) before it
+ * goes to the DLQ and unblocks the rest of that customer's messages.
+ */
+export const MAX_RECEIVE_COUNT = 5;
+
+/** Lambda hands a FIFO queue's consumer at most 10 records per batch. */
+const BATCH_SIZE = 10;
+
+export interface MessagePipelineProps {
+  readonly table: Table;
+  readonly mediaBucket: Bucket;
+  readonly secret: ISecret;
+  readonly settings: Settings;
+}
+
+/**
+ * The FIFO queue between the webhook and the consumer, its DLQ, and the
+ * consumer that answers customers: one message group per customer keeps each
+ * conversation in order while different customers are answered in parallel.
+ */
+export class MessagePipeline extends Construct {
+  readonly queue: Queue;
+  readonly deadLetterQueue: Queue;
+  readonly consumer: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: MessagePipelineProps) {
+    super(scope, id);
+    const { settings } = props;
+
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      fifo: true,
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // The maximum: time to find out why a message failed and redrive it.
+      retentionPeriod: Duration.days(14),
+    });
+
+    this.queue = new Queue(this, 'Queue', {
+      fifo: true,
+      // The webhook sets each message's deduplication id to the WhatsApp
+      // message id, which absorbs Meta's redeliveries; hashing bodies would not,
+      // because a redelivered body differs.
+      contentBasedDeduplication: false,
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: QUEUE_VISIBILITY_TIMEOUT,
+      // WhatsApp only allows free-form replies within 24 hours of the customer's
+      // message, so a turn older than a day can no longer be answered. The
+      // queue-age alarm fires long before that.
+      retentionPeriod: Duration.days(1),
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: MAX_RECEIVE_COUNT },
+    });
+
+    this.consumer = zetaFunction(this, 'Consumer', {
+      name: 'consumer',
+      description: `ZETA Assistant ${settings.stage}: answers queued WhatsApp messages`,
+      // Voice notes are decoded and transcribed in memory, and 1024 MB buys
+      // the CPU share that keeps a turn's own work well inside the timeout.
+      memorySize: 1024,
+      timeout: CONSUMER_TIMEOUT,
+      ...(settings.consumerReservedConcurrency === undefined
+        ? {}
+        : { reservedConcurrentExecutions: settings.consumerReservedConcurrency }),
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        MEDIA_BUCKET: props.mediaBucket.bucketName,
+        SECRETS_ID: props.secret.secretName,
+        GRAPH_API_VERSION: settings.graphApiVersion,
+        OPENAI_MODEL: settings.openaiModel,
+        ...(settings.whatsappPhoneNumberId === undefined ? {} : { WHATSAPP_PHONE_NUMBER_ID: settings.whatsappPhoneNumberId }),
+        ...(settings.apiUrl === undefined ? {} : { API_URL: settings.apiUrl }),
+      },
+      settings,
+    });
+
+    this.consumer.addEventSource(
+      new SqsEventSource(this.queue, {
+        batchSize: BATCH_SIZE,
+        reportBatchItemFailures: true,
+        maxConcurrency: settings.consumerMaxConcurrency,
+      }),
+    );
+
+    props.table.grantReadWriteData(this.consumer);
+    acknowledgeWildcardInside(
+      this.consumer,
+      props.table,
+      '/index/*',
+      "grantReadWriteData includes the table's own indexes (byProduct), which are named under this one table's ARN; no other table is reachable.",
+    );
+    props.secret.grantRead(this.consumer);
+    // Objects only, get and put only: no listing, no deletes (the lifecycle
+    // rule expires staged media), no bucket settings.
+    this.consumer.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['s3:GetObject', 's3:PutObject'],
+        resources: [props.mediaBucket.arnForObjects('*')],
+      }),
+    );
+    acknowledgeWildcardInside(
+      this.consumer,
+      props.mediaBucket,
+      '/*',
+      'Staged media objects have per-message keys that cannot be known in advance; the wildcard only covers objects of the one media bucket, for s3:GetObject and s3:PutObject.',
+    );
+  }
+}

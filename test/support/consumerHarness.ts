@@ -1,0 +1,49 @@
+import type { Context, SQSBatchResponse, SQSRecord } from 'aws-lambda';
+import { parseEnvironment } from '../../functions/config/environment';
+import { buildConsumer } from '../../functions/consumer/buildConsumer';
+import { createLambdaContext } from '../../local/lambdaContext';
+import { GRAPH_TOKEN, PHONE_NUMBER_ID, startGraphServer, type GraphServer } from './graphServer';
+import { startTestTable, type TestTable } from './localDynamo';
+import { sqsEvent } from './sqsEvents';
+import { quietTelemetry } from './telemetry';
+
+export interface ConsumerHarness {
+  table: TestTable;
+  graph: GraphServer;
+  consumer: ReturnType<typeof buildConsumer>;
+  invoke(records: SQSRecord[]): Promise<SQSBatchResponse>;
+  /** Outbound Graph request bodies sent to one customer, oldest first. */
+  sentTo(waId: string): Array<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+/** The consumer Lambda built from its real composition root against dynalite and the Graph stand-in. */
+export async function startConsumerHarness(extraEnv: Record<string, string> = {}): Promise<ConsumerHarness> {
+  process.env.AWS_ACCESS_KEY_ID = 'local';
+  process.env.AWS_SECRET_ACCESS_KEY = 'local';
+  const table = await startTestTable();
+  const graph = await startGraphServer();
+  const env = parseEnvironment({
+    STAGE: 'test',
+    TABLE_NAME: table.tableName,
+    DYNAMODB_ENDPOINT: table.endpoint,
+    GRAPH_API_BASE_URL: graph.baseUrl,
+    WHATSAPP_TOKEN: GRAPH_TOKEN,
+    WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
+    CATALOG_IMAGE_BASE_URL: 'http://127.0.0.1:3000/catalog/',
+    ...extraEnv,
+  });
+  const consumer = buildConsumer(env, quietTelemetry());
+  const context = (): Context => createLambdaContext({ functionName: 'consumer', timeoutMs: 60_000, memoryMb: 512 });
+  return {
+    table,
+    graph,
+    consumer,
+    invoke: (records) => consumer.handler(sqsEvent(records), context()),
+    sentTo: (waId) => graph.outbound.filter((record) => record.to === waId).map((record) => record.body as Record<string, unknown>),
+    close: async () => {
+      await graph.close();
+      await table.close();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { signBody } from '../../functions/webhook/signature';
+
+export interface RunningZeta {
+  url: string;
+  process: ChildProcess;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** `zeta start` as a separate process, exactly as `npm start` runs it, on a free port and in memory. */
+export async function startZeta(env: Record<string, string> = {}): Promise<RunningZeta> {
+  const child = spawn(process.execPath, ['bin/zeta.js', 'start', '--port', '0', '--in-memory'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`zeta start did not come up:\n${output}`)), 30_000);
+    const check = () => {
+      const match = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', (code) => reject(new Error(`zeta start exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    process: child,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export async function postSignedWebhook(url: string, body: unknown, secret = 'local-app-secret'): Promise<Response> {
+  const raw = typeof body === 'string' ? body : JSON.stringify(body);
+  return fetch(`${url}/webhook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(raw, secret) },
+    body: raw,
+  });
+}
+
+export interface ChatLine {
+  direction: 'in' | 'out';
+  id: string;
+  timestamp: number;
+  payload: Record<string, unknown>;
+  status?: string;
+}
+
+export async function chat(url: string, waId: string): Promise<ChatLine[]> {
+  const response = await fetch(`${url}/sim/api/messages?wa_id=${waId}`);
+  return (await response.json()) as ChatLine[];
+}
+
+/** Polls a customer's chat until `done` holds, or fails with what the chat held. */
+export async function waitForChat(url: string, waId: string, done: (lines: ChatLine[]) => boolean, timeoutMs = 10_000): Promise<ChatLine[]> {
+  const deadline = Date.now() + timeoutMs;
+  let lines: ChatLine[] = [];
+  while (Date.now() < deadline) {
+    lines = await chat(url, waId);
+    if (done(lines)) return lines;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`chat of ${waId} never matched; it holds ${JSON.stringify(lines, null, 1)}`);
+}
