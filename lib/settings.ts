@@ -16,32 +16,47 @@ const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((value) =
 
 const wholeNumber = z.coerce.number().int();
 
-export const PRODUCTION_STAGE = 'prod';
+const PRODUCTION_STAGE = 'prod';
 
 const RETENTION_DAYS = new Set<number>(Object.values(RetentionDays).filter((value) => typeof value === 'number'));
 
-export const settingsSchema = z
+const settingsSchema = z
   .object({
     /** Environment name: part of the stack name, the `stage` metric dimension and every function's STAGE. */
     stage: z.string().regex(/^[a-z][a-z0-9-]{1,15}$/, 'lower-case letters, digits and dashes, like dev or prod'),
     /** Deploy target; without them the stack is environment-agnostic and goes where the CLI credentials point. */
-    account: z.string().regex(/^\d{12}$/).optional(),
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/).optional(),
+    account: z
+      .string()
+      .regex(/^\d{12}$/)
+      .optional(),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/)
+      .optional(),
 
     /** Who is e-mailed when an alarm fires; without it the alarms still go to the SNS topic and the dashboard. */
     alarmEmail: z.email().optional(),
 
     /** The WhatsApp Business phone number the consumer sends from (not a secret: it is in every Graph API URL). */
-    whatsappPhoneNumberId: z.string().regex(/^\d+$/, 'digits, from Meta\'s WhatsApp > API Setup page').optional(),
+    whatsappPhoneNumberId: z.string().regex(/^\d+$/, "digits, from Meta's WhatsApp > API Setup page").optional(),
     graphApiVersion: z.string().regex(/^v\d+\.\d+$/, 'looks like v26.0'),
     openaiModel: z.string().min(1),
     /** The store's product API; without it the consumer answers from the catalog embedded in the bundle. */
     apiUrl: z.url().optional(),
 
     logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']),
-    /** Applies to every function's and the API's log group; must be a value CloudWatch Logs accepts. */
+    /**
+     * Every function's and the API's log group; a value CloudWatch Logs accepts.
+     * cdk.json's 30 days cover a customer's complaint about last month's chat
+     * without keeping conversation logs indefinitely.
+     */
     logRetentionDays: wholeNumber.refine((days) => RETENTION_DAYS.has(days), 'a CloudWatch Logs retention, like 14, 30 or 90'),
-    /** X-Ray tracing on every function and a cost per trace: for investigating latency, not for everyday running. */
+    /**
+     * X-Ray tracing on every function. Off in cdk.json: it bills per trace
+     * beyond the free tier and adds a write per invocation, while Powertools'
+     * logs and metrics already answer the everyday questions. Turn it on to
+     * investigate latency (`-c tracing=true`).
+     */
     tracing: flag,
 
     /** Upper bound on concurrent consumer invocations the queue may start; SQS allows 2 to 1000. */
@@ -64,10 +79,7 @@ export const settingsSchema = z
         message: 'required for prod: the consumer cannot send replies without it',
       });
     }
-    if (
-      settings.consumerReservedConcurrency !== undefined &&
-      settings.consumerReservedConcurrency < settings.consumerMaxConcurrency
-    ) {
+    if (settings.consumerReservedConcurrency !== undefined && settings.consumerReservedConcurrency < settings.consumerMaxConcurrency) {
       // With fewer reserved than the event source may start, Lambda throttles
       // the poller and messages are retried towards the DLQ for no reason.
       context.addIssue({

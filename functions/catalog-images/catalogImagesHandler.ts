@@ -4,7 +4,7 @@ import { renderProductImage } from '../domain/catalog/productImage';
 
 const IMAGE_FILE = /^([A-Za-z0-9_-]{1,64})\.png$/;
 /** WhatsApp fetches the picture each time a card is sent; CDNs and Meta may cache it for a day. */
-const CACHE_CONTROL = 'public, max-age=86400, immutable';
+const CACHE_CONTROL = 'public, max-age=86400';
 
 /**
  * Serves the embedded catalog's pictures (`GET /catalog/images/{file}`) so

@@ -18,7 +18,7 @@ import { zetaFunction } from './zetaFunction';
  * internet can cost; Meta retries throttled (429) webhooks later, so a burst
  * of catch-up deliveries after an outage is slowed down, not lost.
  */
-export const API_THROTTLE = { rateLimit: 20, burstLimit: 50 } as const;
+const API_THROTTLE = { rateLimit: 20, burstLimit: 50 } as const;
 
 /**
  * One JSON object per request, so Logs Insights can filter on fields. The
@@ -72,9 +72,7 @@ export class Ingress extends Construct {
       // a few seconds at worst; past that Meta is better served by a failure
       // it will redeliver than by a longer wait.
       timeout: Duration.seconds(10),
-      ...(settings.webhookReservedConcurrency === undefined
-        ? {}
-        : { reservedConcurrentExecutions: settings.webhookReservedConcurrency }),
+      reservedConcurrentExecutions: settings.webhookReservedConcurrency,
       environment: {
         QUEUE_URL: props.queue.queueUrl,
         SECRETS_ID: props.secret.secretName,
@@ -100,6 +98,7 @@ export class Ingress extends Construct {
       removalPolicy: isProduction(settings) ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     this.api = new HttpApi(this, 'HttpApi', {
+      apiName: `ZetaAssistant-${settings.stage}`,
       description: `ZETA Assistant ${settings.stage}: WhatsApp webhook and catalog pictures`,
       // The default stage is created below, with throttling and access logs.
       createDefaultStage: false,
@@ -141,9 +140,9 @@ export class Ingress extends Construct {
     new CfnOutput(this, 'WebhookVerifyTokenInstructions', {
       description: 'How to subscribe the webhook in Meta',
       value: [
-        `1. Fill in the secret ${props.secret.secretName} (see its description).`,
-        `2. In Meta's App Dashboard > WhatsApp > Configuration > Webhook, set Callback URL to ${webhookUrl} and Verify token to the secret's ${GENERATED_SECRET_KEY}`,
-        `(aws secretsmanager get-secret-value --secret-id ${props.secret.secretName} --query SecretString --output text).`,
+        `1. In the Secrets Manager console, fill in the secret ${props.secret.secretName} as its description says.`,
+        `2. In Meta's App Dashboard > WhatsApp > Configuration > Webhook, set Callback URL to ${webhookUrl}`,
+        `and Verify token to the secret's ${GENERATED_SECRET_KEY} (Retrieve secret value in the same console).`,
         '3. Subscribe to the messages field.',
       ].join(' '),
     }).overrideLogicalId('WebhookVerifyTokenInstructions');

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   Alarm,
@@ -90,6 +90,27 @@ export class Observability extends Construct {
       masterKey: alarmTopicKey,
       enforceSSL: true,
     });
+    // enforceSSL gives the topic a policy, which replaces the default one that
+    // let the account's own services publish: CloudWatch needs its own grant,
+    // limited to this account's alarms.
+    this.alarmTopic.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.alarmTopic.topicArn],
+        conditions: {
+          ArnLike: {
+            'aws:SourceArn': Stack.of(this).formatArn({
+              service: 'cloudwatch',
+              resource: 'alarm',
+              resourceName: '*',
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          },
+          StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
+        },
+      }),
+    );
     if (settings.alarmEmail !== undefined) {
       this.alarmTopic.addSubscription(new EmailSubscription(settings.alarmEmail));
     }
@@ -99,7 +120,7 @@ export class Observability extends Construct {
       metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ statistic: Stats.MAXIMUM, period: ALARM_PERIOD }),
       threshold: 0,
       description:
-        'A queued WhatsApp event failed 5 times and was moved to the DLQ: that customer got no answer. Read the consumer logs for the message id, fix, then redrive the DLQ.',
+        'A queued WhatsApp event failed every retry and was moved to the DLQ: that customer got no answer. Read the consumer logs for the message id, fix, then redrive the DLQ.',
     });
     this.alarm('OldestQueuedMessage', {
       metric: props.queue.metricApproximateAgeOfOldestMessage({ statistic: Stats.MAXIMUM, period: ALARM_PERIOD }),
@@ -126,6 +147,7 @@ export class Observability extends Construct {
 
     this.dashboard = new Dashboard(this, 'Dashboard', {
       dashboardName: `ZetaAssistant-${settings.stage}`,
+      // A day shows the shop's daily rhythm, so an odd hour stands out.
       defaultInterval: Duration.hours(24),
     });
     const functionWidgets = (title: string, fn: IFunction) => [

@@ -16,21 +16,21 @@ import { zetaFunction } from './zetaFunction';
  * times, and a batch holds up to 10 records handled in order: 60 s leaves room
  * for a slow upstream without letting a hung call hold a customer's messages.
  */
-export const CONSUMER_TIMEOUT = Duration.seconds(60);
+const CONSUMER_TIMEOUT = Duration.seconds(60);
 
 /**
  * AWS recommends a visibility timeout of at least six times the function
  * timeout for an SQS event source, so a record is not handed out again while
  * a throttled or retried invocation may still be working on it.
  */
-export const QUEUE_VISIBILITY_TIMEOUT = Duration.seconds(CONSUMER_TIMEOUT.toSeconds() * 6);
+const QUEUE_VISIBILITY_TIMEOUT = Duration.seconds(CONSUMER_TIMEOUT.toSeconds() * 6);
 
 /**
  * Five receives at a 6-minute visibility timeout keep retrying a failing
  * record for about half an hour (a Graph API or OpenAI outage) before it
  * goes to the DLQ and unblocks the rest of that customer's messages.
  */
-export const MAX_RECEIVE_COUNT = 5;
+const MAX_RECEIVE_COUNT = 5;
 
 /** Lambda hands a FIFO queue's consumer at most 10 records per batch. */
 const BATCH_SIZE = 10;
@@ -87,9 +87,7 @@ export class MessagePipeline extends Construct {
       // the CPU share that keeps a turn's own work well inside the timeout.
       memorySize: 1024,
       timeout: CONSUMER_TIMEOUT,
-      ...(settings.consumerReservedConcurrency === undefined
-        ? {}
-        : { reservedConcurrentExecutions: settings.consumerReservedConcurrency }),
+      reservedConcurrentExecutions: settings.consumerReservedConcurrency,
       environment: {
         TABLE_NAME: props.table.tableName,
         MEDIA_BUCKET: props.mediaBucket.bucketName,

@@ -50,9 +50,7 @@ export class Storage extends Construct {
       // Media is staged only while one message is processed (a voice note on
       // its way to transcription); a day covers every retry the queue makes,
       // and customers' voices are not kept beyond that.
-      lifecycleRules: [
-        { id: 'expire-staged-media', expiration: Duration.days(1), abortIncompleteMultipartUploadAfter: Duration.days(1) },
-      ],
+      lifecycleRules: [{ id: 'expire-staged-media', expiration: Duration.days(1), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
       // Not autoDeleteObjects: that adds a custom-resource Lambda to every
       // stack, and a stage's bucket empties itself within a day anyway.
       removalPolicy,

@@ -13,8 +13,9 @@ import { isProduction, type Settings } from '../settings';
 export const METRICS_NAMESPACE = 'ZetaAssistant';
 
 /**
- * The `service` dimension of each function's metrics and logs. The handlers
- * pass the same names to createTelemetry, so the dashboard finds their metrics.
+ * The `service` dimension of each function's metrics and logs. The webhook and
+ * the consumer pass these same names to createTelemetry (which takes precedence
+ * over POWERTOOLS_SERVICE_NAME), so the dashboard finds their metrics.
  */
 export const SERVICE_NAMES = {
   webhook: 'webhook',
@@ -75,9 +76,7 @@ export function zetaFunction(scope: Construct, id: string, props: ZetaFunctionPr
     role,
     logGroup,
     tracing: settings.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
-    ...(props.reservedConcurrentExecutions === undefined
-      ? {}
-      : { reservedConcurrentExecutions: props.reservedConcurrentExecutions }),
+    reservedConcurrentExecutions: props.reservedConcurrentExecutions,
     environment: {
       NODE_OPTIONS: '--enable-source-maps',
       POWERTOOLS_SERVICE_NAME: SERVICE_NAMES[props.name],
