@@ -11,7 +11,10 @@ export function createCatalogImageRoute() {
   return async function handle(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
     const match = IMAGE_PATH.exec(new URL(request.url ?? '/', 'http://localhost').pathname);
     if (request.method !== 'GET' || match === null) return false;
-    const event = { ...toApiGatewayEvent(request, Buffer.alloc(0), 'GET /catalog/images/{file}'), pathParameters: { file: match[1] as string } };
+    const event = {
+      ...toApiGatewayEvent(request, Buffer.alloc(0), 'GET /catalog/images/{file}'),
+      pathParameters: { file: match[1] as string },
+    };
     writeApiGatewayResult(response, await handler(event));
     return true;
   };

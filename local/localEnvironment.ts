@@ -29,6 +29,9 @@ export function localEnvironment(endpoints: LocalEndpoints, current: NodeJS.Proc
     WHATSAPP_PHONE_NUMBER_ID: LOCAL_NAMES.phoneNumberId,
     GRAPH_API_VERSION: LOCAL_NAMES.graphApiVersion,
     LOG_LEVEL: 'WARN',
+    // A developer may point a real WhatsApp number at a local run (README).
+    GRAPH_API_BASE_URL: `${endpoints.origin}/graph`,
+    CATALOG_IMAGE_BASE_URL: `${endpoints.origin}/catalog/`,
     POWERTOOLS_METRICS_DISABLED: 'true',
   };
   const forced: Record<string, string> = {
@@ -43,8 +46,6 @@ export function localEnvironment(endpoints: LocalEndpoints, current: NodeJS.Proc
     S3_ENDPOINT: endpoints.s3Endpoint,
     SQS_ENDPOINT: `${endpoints.origin}/sqs`,
     QUEUE_URL: `${endpoints.origin}/sqs/000000000000/${LOCAL_NAMES.queue}`,
-    GRAPH_API_BASE_URL: `${endpoints.origin}/graph`,
-    CATALOG_IMAGE_BASE_URL: `${endpoints.origin}/catalog/`,
   };
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(defaults)) result[name] = current[name]?.trim() ? (current[name] as string) : value;

@@ -72,7 +72,14 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 /** Messages the webhook accepted, for the simulator's view of each chat. */
 function tapInboundMessages(body: Buffer, log: ConversationLog): void {
   const payload = JSON.parse(body.toString('utf8')) as {
-    entry?: Array<{ changes?: Array<{ value?: { contacts?: Array<{ wa_id?: string; profile?: { name?: string } }>; messages?: Array<{ id: string; from?: string; timestamp?: string }> } }> }>;
+    entry?: Array<{
+      changes?: Array<{
+        value?: {
+          contacts?: Array<{ wa_id?: string; profile?: { name?: string } }>;
+          messages?: Array<{ id: string; from?: string; timestamp?: string }>;
+        };
+      }>;
+    }>;
   };
   for (const entry of payload.entry ?? []) {
     for (const change of entry.changes ?? []) {
@@ -182,7 +189,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     mapping.start();
     started.push(() => mapping.stop());
 
-    const simApi = createSimApi({ conversations, graph, postToWebhook, phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID ?? LOCAL_NAMES.phoneNumberId });
+    const simApi = createSimApi({
+      conversations,
+      graph,
+      postToWebhook,
+      phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID ?? LOCAL_NAMES.phoneNumberId,
+    });
     const catalogImages = createCatalogImageRoute();
 
     const invokeWebhook = async (request: IncomingMessage, response: ServerResponse) => {

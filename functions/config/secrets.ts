@@ -26,7 +26,11 @@ const storedSecretSchema = z.object({
   WHATSAPP_VERIFY_TOKEN: z.string().min(1),
   WHATSAPP_TOKEN: z.string().min(1),
   OPENAI_API_KEY: z.string().optional(),
-  BITRIX24_WEBHOOK_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  BITRIX24_WEBHOOK_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 export type SecretFetcher = (secretId: string, maxAgeSeconds: number) => Promise<unknown>;

@@ -6,10 +6,7 @@ import { EnqueueFailedError } from '../contracts/eventQueue';
 import { QueueUnavailableError, WebhookError } from './webhookErrors';
 
 /** The one place where webhook failures become HTTP answers. */
-export function webhookErrorResponses(
-  logger: Logger,
-  metrics: Metrics,
-): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2> {
+export function webhookErrorResponses(logger: Logger, metrics: Metrics): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2> {
   return {
     name: 'webhookErrorResponses',
     onError: (request) => {

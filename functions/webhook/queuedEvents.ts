@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import type { QueuedEvent } from '../contracts/queuedEvent';
-import {
-  DELIVERY_STATES,
-  type DeliveryState,
-  type DeliveryStatus,
-  type InboundContent,
-} from '../domain/whatsapp/inboundMessage';
+import { DELIVERY_STATES, type DeliveryState, type DeliveryStatus, type InboundContent } from '../domain/whatsapp/inboundMessage';
 import {
   cloudApiWebhookSchema,
   messagesChangeValueSchema,
@@ -110,7 +105,8 @@ function deliveryStatusOf(status: CloudApiStatus): DeliveryStatus | undefined {
     };
   }
   if (status.conversation?.id !== undefined) result.conversationId = status.conversation.id;
-  if (status.errors !== undefined) result.errors = status.errors.map(({ code, title }) => (title === undefined ? { code } : { code, title }));
+  if (status.errors !== undefined)
+    result.errors = status.errors.map(({ code, title }) => (title === undefined ? { code } : { code, title }));
   return result;
 }
 

@@ -1,4 +1,4 @@
-import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 
@@ -51,6 +51,10 @@ export class ApplicationSecret extends Construct {
       },
       removalPolicy: props.production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
+    new CfnOutput(this, 'Name', {
+      description: 'The Secrets Manager secret to fill in (aws secretsmanager put-secret-value --secret-id <this>)',
+      value: this.secret.secretName,
+    }).overrideLogicalId('AppSecretName');
     Validations.of(this.secret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:

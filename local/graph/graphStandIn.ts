@@ -115,8 +115,18 @@ const buttonInteractive = z.strictObject({
       .min(1)
       .max(LIMITS.replyButtons)
       .superRefine((buttons, ctx) => {
-        addDuplicateIssues(buttons.map((b) => b.reply.title), ctx, (i) => [i, 'reply', 'title'], 'button titles');
-        addDuplicateIssues(buttons.map((b) => b.reply.id), ctx, (i) => [i, 'reply', 'id'], 'button ids');
+        addDuplicateIssues(
+          buttons.map((b) => b.reply.title),
+          ctx,
+          (i) => [i, 'reply', 'title'],
+          'button titles',
+        );
+        addDuplicateIssues(
+          buttons.map((b) => b.reply.id),
+          ctx,
+          (i) => [i, 'reply', 'id'],
+          'button ids',
+        );
       }),
   }),
 });
@@ -170,7 +180,10 @@ const templateTextParameter = z.strictObject({
       message: `Param text cannot have new-line/tab characters or more than ${LIMITS.templateTextConsecutiveSpaces} consecutive spaces`,
       ...answerWith(CloudApiErrorCode.TemplateParameterFormat),
     }),
-  parameter_name: z.string().regex(/^[a-z0-9_]+$/).optional(),
+  parameter_name: z
+    .string()
+    .regex(/^[a-z0-9_]+$/)
+    .optional(),
 });
 
 const templateParameter = z.discriminatedUnion('type', [
@@ -263,8 +276,7 @@ function graphError(code: number, message: string, details?: string, subcode?: n
   };
 }
 
-const invalidTokenError = () =>
-  graphError(CloudApiErrorCode.AccessTokenInvalid, 'Invalid OAuth access token - Cannot parse access token');
+const invalidTokenError = () => graphError(CloudApiErrorCode.AccessTokenInvalid, 'Invalid OAuth access token - Cannot parse access token');
 
 const unknownObjectError = (method: string, id: string) =>
   graphError(
@@ -433,11 +445,7 @@ export function createGraphStandIn(options: GraphStandInOptions): GraphStandIn {
     const insideWindow = lastInbound !== undefined && now() - lastInbound <= CUSTOMER_WINDOW_MS;
     const needsWindow = message.type !== 'template';
     if (needsWindow && !insideWindow && outsideWindow === 'refuse') {
-      reply(
-        res,
-        400,
-        graphError(CloudApiErrorCode.OutsideCustomerServiceWindow, '(#131047) Re-engagement message', REENGAGEMENT_DETAILS),
-      );
+      reply(res, 400, graphError(CloudApiErrorCode.OutsideCustomerServiceWindow, '(#131047) Re-engagement message', REENGAGEMENT_DETAILS));
       return;
     }
 

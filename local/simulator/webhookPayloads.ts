@@ -13,8 +13,8 @@ export interface BusinessNumber {
   displayPhoneNumber?: string;
 }
 
-/** A `messages` webhook carrying one customer message, as Meta sends it. */
-export function messagesWebhook(business: BusinessNumber, message: Record<string, unknown> & { from: string }, name?: string) {
+/** The envelope Meta wraps every `messages` change in. */
+function messagesChange(business: BusinessNumber, value: Record<string, unknown>) {
   return {
     object: 'whatsapp_business_account',
     entry: [
@@ -29,8 +29,7 @@ export function messagesWebhook(business: BusinessNumber, message: Record<string
                 display_phone_number: business.displayPhoneNumber ?? LOCAL_DISPLAY_PHONE,
                 phone_number_id: business.phoneNumberId,
               },
-              contacts: [{ profile: { name: name ?? `Клиент ${message.from.slice(-4)}` }, wa_id: message.from }],
-              messages: [message],
+              ...value,
             },
           },
         ],
@@ -39,27 +38,15 @@ export function messagesWebhook(business: BusinessNumber, message: Record<string
   };
 }
 
+/** A `messages` webhook carrying one customer message, as Meta sends it. */
+export function messagesWebhook(business: BusinessNumber, message: Record<string, unknown> & { from: string }, name?: string) {
+  return messagesChange(business, {
+    contacts: [{ profile: { name: name ?? `Клиент ${message.from.slice(-4)}` }, wa_id: message.from }],
+    messages: [message],
+  });
+}
+
 /** A `messages` webhook carrying delivery statuses of what the business sent. */
 export function statusesWebhook(business: BusinessNumber, statuses: unknown[]) {
-  return {
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: LOCAL_WABA_ID,
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: {
-                display_phone_number: business.displayPhoneNumber ?? LOCAL_DISPLAY_PHONE,
-                phone_number_id: business.phoneNumberId,
-              },
-              statuses,
-            },
-          },
-        ],
-      },
-    ],
-  };
+  return messagesChange(business, { statuses });
 }

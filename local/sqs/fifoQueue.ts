@@ -103,11 +103,7 @@ export interface QueueCounts {
 }
 
 /** The SQS error codes that the queue's own rules produce; the protocol server relays them as such. */
-export type FifoQueueErrorCode =
-  | 'MissingParameter'
-  | 'InvalidParameterValue'
-  | 'InvalidMessageContents'
-  | 'ReceiptHandleIsInvalid';
+export type FifoQueueErrorCode = 'MissingParameter' | 'InvalidParameterValue' | 'InvalidMessageContents' | 'ReceiptHandleIsInvalid';
 
 export class FifoQueueError extends Error {
   override readonly name = 'FifoQueueError';
@@ -594,12 +590,18 @@ function validateMessageAttributes(messageAttributes: MessageAttributes): void {
     }
     if (dataType.startsWith('Binary')) {
       if (binaryValue === undefined || binaryValue.byteLength === 0 || stringValue !== undefined) {
-        throw new FifoQueueError('InvalidParameterValue', `Message (user) attribute '${name}' must contain a non-empty value of type 'Binary'.`);
+        throw new FifoQueueError(
+          'InvalidParameterValue',
+          `Message (user) attribute '${name}' must contain a non-empty value of type 'Binary'.`,
+        );
       }
       continue;
     }
     if (stringValue === undefined || stringValue === '' || binaryValue !== undefined) {
-      throw new FifoQueueError('InvalidParameterValue', `Message (user) attribute '${name}' must contain a non-empty value of type 'String'.`);
+      throw new FifoQueueError(
+        'InvalidParameterValue',
+        `Message (user) attribute '${name}' must contain a non-empty value of type 'String'.`,
+      );
     }
     if (dataType.startsWith('Number') && !NUMBER.test(stringValue)) {
       throw new FifoQueueError('InvalidParameterValue', `Can't cast the value of message (user) attribute '${name}' to a number.`);

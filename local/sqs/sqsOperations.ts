@@ -1,4 +1,11 @@
-import type { FifoQueue, MessageAttributes, MessageAttributeValue, MessageSystemAttributes, ReceivedMessage, SendMessageInput } from './fifoQueue';
+import type {
+  FifoQueue,
+  MessageAttributes,
+  MessageAttributeValue,
+  MessageSystemAttributes,
+  ReceivedMessage,
+  SendMessageInput,
+} from './fifoQueue';
 import { MAX_MESSAGE_BYTES, messageSizeBytes } from './fifoQueue';
 import { md5OfMessageAttributes } from './messageDigests';
 import { parseQueueUrl, queueArn, queueUrl } from './queueAddress';
@@ -65,7 +72,10 @@ function sendMessageBatch(input: JsonObject, scope: OperationScope): JsonObject 
   const parsed = entries.map((entry) => ({ id: requiredString(entry, 'Id'), input: attempt(() => sendInputOf(entry)) }));
   const totalBytes = parsed.reduce(
     (sum, { input: sendInput }, index) =>
-      sum + ('value' in sendInput ? messageSizeBytes(sendInput.value.body, sendInput.value.messageAttributes ?? {}) : bodyBytesOf(entries[index]!)),
+      sum +
+      ('value' in sendInput
+        ? messageSizeBytes(sendInput.value.body, sendInput.value.messageAttributes ?? {})
+        : bodyBytesOf(entries[index]!)),
     0,
   );
   if (totalBytes > MAX_MESSAGE_BYTES) {
@@ -294,7 +304,11 @@ function attempt<T>(work: () => T): Attempt<T> {
   }
 }
 
-function messageJson(message: ReceivedMessage, systemAttributeNames: ReadonlySet<string>, messageAttributeNames: readonly string[]): JsonObject {
+function messageJson(
+  message: ReceivedMessage,
+  systemAttributeNames: ReadonlySet<string>,
+  messageAttributeNames: readonly string[],
+): JsonObject {
   const json: JsonObject = {
     MessageId: message.messageId,
     ReceiptHandle: message.receiptHandle,
@@ -324,9 +338,7 @@ function selectMessageAttributes(attributes: MessageAttributes, names: readonly 
   const selectsAll = names.includes(ALL) || names.includes('.*');
   const prefixes = names.filter((name) => name.endsWith('.*')).map((name) => name.slice(0, -1));
   return Object.fromEntries(
-    Object.entries(attributes).filter(
-      ([name]) => selectsAll || names.includes(name) || prefixes.some((prefix) => name.startsWith(prefix)),
-    ),
+    Object.entries(attributes).filter(([name]) => selectsAll || names.includes(name) || prefixes.some((prefix) => name.startsWith(prefix))),
   );
 }
 

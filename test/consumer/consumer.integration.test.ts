@@ -50,9 +50,16 @@ describe('consumer: a text search is answered with real products', () => {
     const customer = newCustomer();
     const [first] = (await embeddedCatalog().search({ category: 'bed', limit: 1 })).map((hit) => hit.product);
     if (!first) throw new Error('catalog has no beds');
-    await harness.invoke([sqsRecord(inbound(customer, { kind: 'reply', replyId: `product:${first.id}`, title: first.name, source: 'list' }))]);
+    await harness.invoke([
+      sqsRecord(inbound(customer, { kind: 'reply', replyId: `product:${first.id}`, title: first.name, source: 'list' })),
+    ]);
     const [card] = harness.sentTo(customer.waId) as Array<{
-      interactive: { type: string; header: { type: string; image: { link: string } }; body: { text: string }; action: { buttons: Array<{ reply: { id: string } }> } };
+      interactive: {
+        type: string;
+        header: { type: string; image: { link: string } };
+        body: { text: string };
+        action: { buttons: Array<{ reply: { id: string } }> };
+      };
     }>;
     expect(card?.interactive.type).toBe('button');
     expect(card?.interactive.header).toEqual({ type: 'image', image: { link: `http://127.0.0.1:3000/catalog/images/${first.id}.png` } });
@@ -109,13 +116,17 @@ describe('consumer: partial batch failures keep other customers going and lose n
     const failing = newCustomer();
     const healthy = newCustomer();
     harness.graph.setFaults((request) =>
-      request.method === 'POST' && JSON.stringify(request.body).includes(failing.waId) ? { status: 500, body: { error: { message: 'boom', code: 1, type: 'OAuthException' } } } : undefined,
+      request.method === 'POST' && JSON.stringify(request.body).includes(failing.waId)
+        ? { status: 500, body: { error: { message: 'boom', code: 1, type: 'OAuthException' } } }
+        : undefined,
     );
     const failingEvents = [text(failing, 'красный диван'), text(failing, 'до 400 тысяч')];
     const failingRecords = failingEvents.map((event) => sqsRecord(event));
     const healthyRecord = sqsRecord(text(healthy, 'белый шкаф'));
     const response = await harness.invoke([failingRecords[0]!, healthyRecord, failingRecords[1]!]);
-    expect(response.batchItemFailures.map((failure) => failure.itemIdentifier).sort()).toEqual(failingRecords.map((record) => record.messageId).sort());
+    expect(response.batchItemFailures.map((failure) => failure.itemIdentifier).sort()).toEqual(
+      failingRecords.map((record) => record.messageId).sort(),
+    );
     expect(harness.sentTo(healthy.waId)).toHaveLength(1);
     expect(harness.sentTo(failing.waId)).toHaveLength(0);
 
@@ -142,7 +153,9 @@ describe('consumer: delivery statuses', () => {
         state,
         timestamp: Date.now(),
         recipientId: customer.waId,
-        ...(state === 'read' ? {} : { pricing: { billable: false, category: 'service', pricingModel: 'PMP', type: 'free_customer_service' } }),
+        ...(state === 'read'
+          ? {}
+          : { pricing: { billable: false, category: 'service', pricingModel: 'PMP', type: 'free_customer_service' } }),
       },
     });
     await harness.invoke([sqsRecord(status('read'))]);

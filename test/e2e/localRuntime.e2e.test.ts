@@ -34,7 +34,9 @@ describe('npm start: the local contract end to end', () => {
     expect(response.status).toBe(200);
     const lines = await waitForChat(zeta.url, waId, (all) => outbound(all).length > 0);
     expect(lines[0]).toMatchObject({ direction: 'in', id: message.id, payload: { text: { body: 'хочу серый диван до 300 тысяч' } } });
-    const reply = outbound(lines)[0] as unknown as { payload: { to: string; interactive: { type: string; action: { sections: Array<{ rows: Array<{ id: string }> }> } } } };
+    const reply = outbound(lines)[0] as unknown as {
+      payload: { to: string; interactive: { type: string; action: { sections: Array<{ rows: Array<{ id: string }> }> } } };
+    };
     expect(reply.payload.to).toBe(waId);
     expect(reply.payload.interactive.type).toBe('list');
     const rows = reply.payload.interactive.action.sections.flatMap((section) => section.rows);
@@ -63,7 +65,14 @@ describe('npm start: the local contract end to end', () => {
     const unsigned = await fetch(`${zeta.url}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(unsigned.status).toBe(401);
     expect((await postSignedWebhook(zeta.url, '{"object":"whatsapp_business_account","entry":[')).status).toBe(400);
-    expect((await postSignedWebhook(zeta.url, { object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: { messages: [] } }] }] })).status).toBe(400);
+    expect(
+      (
+        await postSignedWebhook(zeta.url, {
+          object: 'whatsapp_business_account',
+          entry: [{ id: '1', changes: [{ field: 'messages', value: { messages: [] } }] }],
+        })
+      ).status,
+    ).toBe(400);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await chat(zeta.url, waId)).toEqual([]);
     const health = (await (await fetch(`${zeta.url}/healthz`)).json()) as { queue: { total: number } };
@@ -88,7 +97,11 @@ describe('npm start: the local contract end to end', () => {
     const photo = await fetch(`${zeta.url}/catalog/images/SOF-001.png`);
     expect(photo.status).toBe(200);
     expect(photo.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await photo.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(await photo.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
   });
 
   it('rejects a malformed simulated message with 400', async () => {

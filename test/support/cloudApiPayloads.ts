@@ -95,7 +95,13 @@ export function templateQuickReply(from: string, payload: string, text: string, 
 }
 
 export function stickerMessage(from: string, id = wamid()) {
-  return { from, id, timestamp: nowSeconds(), type: 'sticker', sticker: { mime_type: 'image/webp', sha256: 'x', id: '99', animated: false } };
+  return {
+    from,
+    id,
+    timestamp: nowSeconds(),
+    type: 'sticker',
+    sticker: { mime_type: 'image/webp', sha256: 'x', id: '99', animated: false },
+  };
 }
 
 export function statusUpdate(recipientId: string, messageId: string, status: 'sent' | 'delivered' | 'read' | 'failed') {

@@ -20,8 +20,11 @@ export async function startTestTable(tableName = 'zeta-test'): Promise<TestTable
     tableName,
     document,
     partition: async (pk) =>
-      (await document.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } })))
-        .Items ?? [],
+      (
+        await document.send(
+          new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } }),
+        )
+      ).Items ?? [],
     close: async () => {
       raw.destroy();
       await dynamo.close();

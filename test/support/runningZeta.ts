@@ -69,7 +69,12 @@ export async function chat(url: string, waId: string): Promise<ChatLine[]> {
 }
 
 /** Polls a customer's chat until `done` holds, or fails with what the chat held. */
-export async function waitForChat(url: string, waId: string, done: (lines: ChatLine[]) => boolean, timeoutMs = 10_000): Promise<ChatLine[]> {
+export async function waitForChat(
+  url: string,
+  waId: string,
+  done: (lines: ChatLine[]) => boolean,
+  timeoutMs = 10_000,
+): Promise<ChatLine[]> {
   const deadline = Date.now() + timeoutMs;
   let lines: ChatLine[] = [];
   while (Date.now() < deadline) {

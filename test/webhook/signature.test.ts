@@ -14,7 +14,12 @@ describe('X-Hub-Signature-256', () => {
 
   it('rejects the signature of a re-serialised body (escaped Unicode is other bytes)', () => {
     const raw = Buffer.from(cyrillicWithEmoji, 'utf8');
-    const reserialised = Buffer.from(JSON.stringify(JSON.parse(cyrillicWithEmoji)).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    const reserialised = Buffer.from(
+      JSON.stringify(JSON.parse(cyrillicWithEmoji)).replace(
+        /[\u0080-\uffff]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      ),
+    );
     expect(reserialised.equals(raw)).toBe(false);
     expect(isValidSignature(reserialised, signBody(raw, secret), secret)).toBe(false);
   });

@@ -65,7 +65,13 @@ beforeEach(() => sqs.queue.purge());
 describe('webhook: verification handshake', () => {
   it('echoes the challenge for the right verify token', async () => {
     const result = structured(
-      await handler(webhookEvent('', { method: 'GET', query: { 'hub.mode': 'subscribe', 'hub.verify_token': 'verify-me', 'hub.challenge': '1158201444' } }), context),
+      await handler(
+        webhookEvent('', {
+          method: 'GET',
+          query: { 'hub.mode': 'subscribe', 'hub.verify_token': 'verify-me', 'hub.challenge': '1158201444' },
+        }),
+        context,
+      ),
     );
     expect(result.statusCode).toBe(200);
     expect(result.body).toBe('1158201444');
@@ -95,12 +101,18 @@ describe('webhook: one FIFO message per inbound message', () => {
       kind: 'message',
       phoneNumberId: '100000000000001',
       customer: { waId: CUSTOMER, name: 'Айгерим' },
-      message: { id: message.id, timestamp: Number(message.timestamp) * 1000, content: { kind: 'text', text: 'Хочу серый диван 🛋️ до 300 000 ₸' } },
+      message: {
+        id: message.id,
+        timestamp: Number(message.timestamp) * 1000,
+        content: { kind: 'text', text: 'Хочу серый диван 🛋️ до 300 000 ₸' },
+      },
     });
   });
 
   it('verifies a body that API Gateway base64-encoded', async () => {
-    const body = JSON.stringify(webhookBody({ contacts: [contact(CUSTOMER)], messages: [textMessage(CUSTOMER, 'Қызыл кереует керек 🙂')] }));
+    const body = JSON.stringify(
+      webhookBody({ contacts: [contact(CUSTOMER)], messages: [textMessage(CUSTOMER, 'Қызыл кереует керек 🙂')] }),
+    );
     const result = await post(body, { base64: true });
     expect(result.statusCode).toBe(200);
     expect((await drain())[0]?.event).toMatchObject({ message: { content: { text: 'Қызыл кереует керек 🙂' } } });
@@ -152,7 +164,10 @@ describe('webhook: one FIFO message per inbound message', () => {
   });
 
   it('acknowledges fields other than messages without queueing anything', async () => {
-    const body = { object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'account_update', value: { event: 'VERIFIED' } }] }] };
+    const body = {
+      object: 'whatsapp_business_account',
+      entry: [{ id: '1', changes: [{ field: 'account_update', value: { event: 'VERIFIED' } }] }],
+    };
     expect((await post(body)).statusCode).toBe(200);
     expect(await drain()).toHaveLength(0);
   });
@@ -168,7 +183,12 @@ describe('webhook: bad input gets a clear 4xx and nothing is queued', () => {
   });
 
   it('400 for a body that is not JSON, or not a Cloud API payload', async () => {
-    for (const body of ['{not json', '[]', JSON.stringify({ object: 'x', entry: [] }), JSON.stringify(webhookBody({ messages: [{ id: 'w1', type: 'text', timestamp: '1', from: CUSTOMER }] }))]) {
+    for (const body of [
+      '{not json',
+      '[]',
+      JSON.stringify({ object: 'x', entry: [] }),
+      JSON.stringify(webhookBody({ messages: [{ id: 'w1', type: 'text', timestamp: '1', from: CUSTOMER }] })),
+    ]) {
       const result = await post(body);
       expect(result.statusCode, body).toBe(400);
       expect(JSON.parse(result.body ?? '{}')).toHaveProperty('error');
@@ -203,7 +223,12 @@ describe('webhook: nothing valid is dropped', () => {
       logger,
       metrics,
     });
-    const result = structured(await failing(webhookEvent(JSON.stringify(webhookBody({ contacts: [contact(CUSTOMER)], messages: [textMessage(CUSTOMER, 'диван')] }))), context));
+    const result = structured(
+      await failing(
+        webhookEvent(JSON.stringify(webhookBody({ contacts: [contact(CUSTOMER)], messages: [textMessage(CUSTOMER, 'диван')] }))),
+        context,
+      ),
+    );
     expect(result.statusCode).toBe(503);
   });
 });

@@ -65,14 +65,18 @@ describe('fitToLimits', () => {
       sections: [
         { title: 'Диваны', rows: Array.from({ length: 7 }, (_, i) => ({ id: `d${i}`, title: `Диван ${i}` })) },
         { title: 'Кресла', rows: Array.from({ length: 3 }, (_, i) => ({ id: `k${i}`, title: `Кресло ${i}` })) },
-        { title: 'Столы', rows: [{ id: 's0', title: 'Стол 0' }, { id: 's1', title: 'Стол 1' }] },
+        {
+          title: 'Столы',
+          rows: [
+            { id: 's0', title: 'Стол 0' },
+            { id: 's1', title: 'Стол 1' },
+          ],
+        },
       ],
     };
     const result = fitted<'list'>(message);
     expect(result.sections.map((s) => s.title)).toEqual(['Диваны', 'Кресла']);
-    expect(result.sections.flatMap((s) => s.rows.map((r) => r.id))).toEqual([
-      'd0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'k0', 'k1', 'k2',
-    ]);
+    expect(result.sections.flatMap((s) => s.rows.map((r) => r.id))).toEqual(['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'k0', 'k1', 'k2']);
   });
 
   it('keeps the first 3 of 4 buttons', () => {
@@ -106,7 +110,14 @@ describe('fitToLimits', () => {
     const titles = fitted<'buttons'>(message).buttons.map((b) => b.title);
     expect(titles).toEqual(['Диван Честер серый…', 'Диван Честер синий…', 'диван честер']);
 
-    const colliding: ButtonsMessage = { ...message, buttons: [{ id: 'a', title: 'Купить сейчас' }, { id: 'b', title: 'КУПИТЬ СЕЙЧАС' }, { id: 'c', title: 'Купить сейчас со скидкой' }] };
+    const colliding: ButtonsMessage = {
+      ...message,
+      buttons: [
+        { id: 'a', title: 'Купить сейчас' },
+        { id: 'b', title: 'КУПИТЬ СЕЙЧАС' },
+        { id: 'c', title: 'Купить сейчас со скидкой' },
+      ],
+    };
     const result = fitted<'buttons'>(colliding).buttons.map((b) => b.title);
     expect(result).toEqual(['Купить сейчас', 'КУПИТЬ СЕЙЧАС 2', 'Купить сейчас со…']);
     for (const title of result) expect(title.length).toBeLessThanOrEqual(CLOUD_API_LIMITS.replyButtonTitle);
@@ -114,7 +125,14 @@ describe('fitToLimits', () => {
 
   it('appends a counter to a repeated title that is already at the limit, re-shortening it', () => {
     const long = 'Шкаф-купе трёхдверный с зеркалом';
-    const message: ButtonsMessage = { kind: 'buttons', body: 'Какой?', buttons: [{ id: 'a', title: long }, { id: 'b', title: long }] };
+    const message: ButtonsMessage = {
+      kind: 'buttons',
+      body: 'Какой?',
+      buttons: [
+        { id: 'a', title: long },
+        { id: 'b', title: long },
+      ],
+    };
     expect(fitted<'buttons'>(message).buttons.map((b) => b.title)).toEqual(['Шкаф-купе трёхдверн…', 'Шкаф-купе… 2']);
   });
 
@@ -131,7 +149,14 @@ describe('fitToLimits', () => {
     const ids = fitted<'list'>(message).sections.flatMap((s) => s.rows.map((r) => r.id));
     expect(ids).toEqual(['sku:1', 'sku:1~2']);
 
-    const buttons: ButtonsMessage = { kind: 'buttons', body: '?', buttons: [{ id: 'x', title: 'Да' }, { id: 'x', title: 'Нет' }] };
+    const buttons: ButtonsMessage = {
+      kind: 'buttons',
+      body: '?',
+      buttons: [
+        { id: 'x', title: 'Да' },
+        { id: 'x', title: 'Нет' },
+      ],
+    };
     expect(fitted<'buttons'>(buttons).buttons.map((b) => b.id)).toEqual(['x', 'x~2']);
   });
 
@@ -181,7 +206,14 @@ describe('fitToLimits', () => {
       button: 'Открыть',
       sections: [{ title: 'Диваны', rows: [{ id: 'a', title: 'A' }] }, { rows: [{ id: 'b', title: 'B' }] }],
     };
-    expect(fitted<'list'>(message).sections).toEqual([{ rows: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }] }]);
+    expect(fitted<'list'>(message).sections).toEqual([
+      {
+        rows: [
+          { id: 'a', title: 'A' },
+          { id: 'b', title: 'B' },
+        ],
+      },
+    ]);
   });
 
   it('shortens a text body to 4096 and a caption to 1024', () => {

@@ -13,7 +13,10 @@ import { graphErrorBody, startLocalHttpServer, startScriptedServer, type LocalHt
 
 const TOKEN = 'EAAGzetaSecretToken123';
 const PHONE_ID = '100000000000001';
-const SENT = { status: 200, json: { messaging_product: 'whatsapp', contacts: [{ input: '77011234567', wa_id: '77011234567' }], messages: [{ id: 'wamid.OUT1' }] } };
+const SENT = {
+  status: 200,
+  json: { messaging_product: 'whatsapp', contacts: [{ input: '77011234567', wa_id: '77011234567' }], messages: [{ id: 'wamid.OUT1' }] },
+};
 
 let server: LocalHttpServer | undefined;
 afterEach(async () => {
@@ -245,11 +248,39 @@ describe('GraphClient errors', () => {
 describe('GraphClient media', () => {
   it('reads media info, whether file_size comes as a number or a string', async () => {
     const { server, client } = await scripted([
-      { status: 200, json: { url: 'https://lookaside.fbsbx.com/x?mid=1', mime_type: 'image/jpeg', sha256: 'abc', file_size: 303833, id: '1', messaging_product: 'whatsapp' } },
-      { status: 200, json: { url: 'https://lookaside.fbsbx.com/x?mid=2', mime_type: 'audio/ogg', file_size: '1024', id: '2', messaging_product: 'whatsapp' } },
+      {
+        status: 200,
+        json: {
+          url: 'https://lookaside.fbsbx.com/x?mid=1',
+          mime_type: 'image/jpeg',
+          sha256: 'abc',
+          file_size: 303833,
+          id: '1',
+          messaging_product: 'whatsapp',
+        },
+      },
+      {
+        status: 200,
+        json: {
+          url: 'https://lookaside.fbsbx.com/x?mid=2',
+          mime_type: 'audio/ogg',
+          file_size: '1024',
+          id: '2',
+          messaging_product: 'whatsapp',
+        },
+      },
     ]);
-    await expect(client.getMedia('1')).resolves.toEqual({ url: 'https://lookaside.fbsbx.com/x?mid=1', mimeType: 'image/jpeg', sha256: 'abc', fileSize: 303833 });
-    await expect(client.getMedia('2')).resolves.toEqual({ url: 'https://lookaside.fbsbx.com/x?mid=2', mimeType: 'audio/ogg', fileSize: 1024 });
+    await expect(client.getMedia('1')).resolves.toEqual({
+      url: 'https://lookaside.fbsbx.com/x?mid=1',
+      mimeType: 'image/jpeg',
+      sha256: 'abc',
+      fileSize: 303833,
+    });
+    await expect(client.getMedia('2')).resolves.toEqual({
+      url: 'https://lookaside.fbsbx.com/x?mid=2',
+      mimeType: 'audio/ogg',
+      fileSize: 1024,
+    });
     expect(server.requests.map((r) => r.url)).toEqual(['/v26.0/1', '/v26.0/2']);
   });
 

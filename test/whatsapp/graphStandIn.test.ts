@@ -3,7 +3,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GraphClient, toCloudApiBody } from '../../functions/adapters/whatsapp/graphClient';
-import { GraphApiError, GraphUnreachableError, isAccessTokenRejected, isOutsideCustomerWindow } from '../../functions/adapters/whatsapp/graphErrors';
+import {
+  GraphApiError,
+  GraphUnreachableError,
+  isAccessTokenRejected,
+  isOutsideCustomerWindow,
+} from '../../functions/adapters/whatsapp/graphErrors';
 import type { ListMessage, TemplateMessage } from '../../functions/domain/whatsapp/outboundMessage';
 import type { CloudApiStatus } from '../../functions/webhook/cloudApiWebhook';
 import { createGraphStandIn, type GraphStandIn, type GraphStandInOptions, type OutboundRecord } from '../../local/graph/graphStandIn';
@@ -75,7 +80,10 @@ async function postMessage(origin: string, body: unknown, token = TOKEN) {
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  return { status: response.status, json: (await response.json()) as { error?: { code: number; message: string; error_data?: { details: string } } } };
+  return {
+    status: response.status,
+    json: (await response.json()) as { error?: { code: number; message: string; error_data?: { details: string } } },
+  };
 }
 
 const list: ListMessage = {
@@ -134,7 +142,10 @@ describe('Graph stand-in: messages', () => {
 
   it('accepts the same list through GraphClient, which fits it to the limits first', async () => {
     const { client, outbound } = await startStandIn();
-    await client.send(CUSTOMER, { ...list, sections: [{ title: 'Угловые', rows: [{ id: 'sku:1', title: 'Диван угловой Честер велюровый' }] }] });
+    await client.send(CUSTOMER, {
+      ...list,
+      sections: [{ title: 'Угловые', rows: [{ id: 'sku:1', title: 'Диван угловой Честер велюровый' }] }],
+    });
     expect(outbound).toHaveLength(1);
   });
 
@@ -145,10 +156,26 @@ describe('Graph stand-in: messages', () => {
     expect(tooMany.json.error?.code).toBe(131009);
     expect(tooMany.json.error?.error_data?.details).toContain('at most 10 rows');
 
-    const duplicate = await postMessage(origin, toCloudApiBody(CUSTOMER, { ...list, sections: [{ rows: [{ id: 'x', title: 'A' }, { id: 'x', title: 'B' }] }] }));
+    const duplicate = await postMessage(
+      origin,
+      toCloudApiBody(CUSTOMER, {
+        ...list,
+        sections: [
+          {
+            rows: [
+              { id: 'x', title: 'A' },
+              { id: 'x', title: 'B' },
+            ],
+          },
+        ],
+      }),
+    );
     expect(duplicate.json.error?.error_data?.details).toMatch(/rows\[1\]\.id: row ids must be unique/);
 
-    const untitled = await postMessage(origin, toCloudApiBody(CUSTOMER, { ...list, sections: [{ rows: [{ id: 'a', title: 'A' }] }, { rows: [{ id: 'b', title: 'B' }] }] }));
+    const untitled = await postMessage(
+      origin,
+      toCloudApiBody(CUSTOMER, { ...list, sections: [{ rows: [{ id: 'a', title: 'A' }] }, { rows: [{ id: 'b', title: 'B' }] }] }),
+    );
     expect(untitled.json.error?.error_data?.details).toMatch(/sections\[0\]\.title: a title is required/);
   });
 
@@ -168,7 +195,12 @@ describe('Graph stand-in: messages', () => {
 
   it('rejects a template text parameter with a newline (132018)', async () => {
     const { origin } = await startStandIn();
-    const body = toCloudApiBody(CUSTOMER, { kind: 'template', name: 'order_ready', language: 'ru', components: [{ type: 'body', parameters: [{ type: 'text', text: 'Заказ\nготов' }] }] });
+    const body = toCloudApiBody(CUSTOMER, {
+      kind: 'template',
+      name: 'order_ready',
+      language: 'ru',
+      components: [{ type: 'body', parameters: [{ type: 'text', text: 'Заказ\nготов' }] }],
+    });
     const { json } = await postMessage(origin, body);
     expect(json.error?.code).toBe(132018);
   });
@@ -176,7 +208,12 @@ describe('Graph stand-in: messages', () => {
   it('answers a read receipt with typing indicator with success', async () => {
     const { client, origin } = await startStandIn();
     await expect(client.markRead('wamid.IN1', { typing: true })).resolves.toBeUndefined();
-    const bad = await postMessage(origin, { messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.IN1', typing_indicator: { type: 'audio' } });
+    const bad = await postMessage(origin, {
+      messaging_product: 'whatsapp',
+      status: 'read',
+      message_id: 'wamid.IN1',
+      typing_indicator: { type: 'audio' },
+    });
     expect(bad.json.error?.code).toBe(100);
   });
 });

@@ -70,7 +70,10 @@ export class HttpProductApi implements CatalogReader {
 
   private async load(): Promise<InMemoryCatalog> {
     const products: Product[] = [];
-    let url: string | undefined = new URL('products', this.options.baseUrl.endsWith('/') ? this.options.baseUrl : `${this.options.baseUrl}/`).toString();
+    let url: string | undefined = new URL(
+      'products',
+      this.options.baseUrl.endsWith('/') ? this.options.baseUrl : `${this.options.baseUrl}/`,
+    ).toString();
     while (url !== undefined) {
       const response = await this.fetchImpl(url, {
         headers: { accept: 'application/json' },

@@ -8,15 +8,7 @@ import type {
   SentMessageRecord,
 } from '../../domain/conversation/ports';
 import { LANGUAGES, type Language } from '../../domain/language';
-import {
-  customerPk,
-  isLive,
-  MEMORY_PREFIX,
-  memorySk,
-  outboundSk,
-  PROFILE_SK,
-  ttlAfterDays,
-} from './tableKeys';
+import { customerPk, isLive, MEMORY_PREFIX, memorySk, outboundSk, PROFILE_SK, ttlAfterDays } from './tableKeys';
 import { writeAll } from './batchWrite';
 
 export interface CustomerRetention {

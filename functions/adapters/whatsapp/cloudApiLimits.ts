@@ -97,7 +97,13 @@ function cutId(id: string, max: number): string {
  * Makes every value unique by appending a counter (" 2", " 3"…) to repeats,
  * re-shortening the original so that value and counter fit in `max` together.
  */
-function makeUnique(values: string[], max: number, fit: (value: string, max: number) => string, separator: string, keyOf: (value: string) => string): string[] {
+function makeUnique(
+  values: string[],
+  max: number,
+  fit: (value: string, max: number) => string,
+  separator: string,
+  keyOf: (value: string) => string,
+): string[] {
   const used = new Set<string>();
   return values.map((value) => {
     let candidate = fit(value, max);

@@ -1,15 +1,9 @@
 import type { CatalogQuery } from '../catalog/catalogIndex';
-import type { Category, Color, Product, Style } from '../catalog/product';
+import type { Product } from '../catalog/product';
 import type { CatalogReader } from '../conversation/ports';
 
-export interface ProductFilters {
-  text?: string;
-  category?: Category;
-  color?: Color;
-  style?: Style;
-  budgetMin?: number;
-  budgetMax?: number;
-}
+/** What a customer can ask for; the catalog query without the paging and stock details. */
+export type ProductFilters = Pick<CatalogQuery, 'text' | 'category' | 'color' | 'style' | 'budgetMin' | 'budgetMax'>;
 
 export interface SearchOutcome {
   products: Product[];
@@ -76,12 +70,5 @@ export class ShoppingTools {
 }
 
 function toQuery(filters: ProductFilters, limit: number): CatalogQuery {
-  const query: CatalogQuery = { limit };
-  if (filters.text !== undefined) query.text = filters.text;
-  if (filters.category !== undefined) query.category = filters.category;
-  if (filters.color !== undefined) query.color = filters.color;
-  if (filters.style !== undefined) query.style = filters.style;
-  if (filters.budgetMin !== undefined) query.budgetMin = filters.budgetMin;
-  if (filters.budgetMax !== undefined) query.budgetMax = filters.budgetMax;
-  return query;
+  return { ...filters, limit };
 }

@@ -32,7 +32,13 @@ export interface TurnResult {
 
 type TapContent = Extract<InboundContent, { kind: 'reply' }>;
 
-function reply(messages: OutboundMessage[], language: Language, summary: string, intent: string, productIds: string[] = []): AssistantReply {
+function reply(
+  messages: OutboundMessage[],
+  language: Language,
+  summary: string,
+  intent: string,
+  productIds: string[] = [],
+): AssistantReply {
   return { messages, language, summary, intent, productIds };
 }
 
@@ -135,7 +141,13 @@ export class ConversationService {
         }
         const similar = await tools.similarProducts(product);
         const intro = botText(language, 'similar.intro', { name: shortTitle(product) });
-        return reply([productsMessage(similar, intro, language, imageUrlOf)], language, intro, 'similar', similar.map((p) => p.id));
+        return reply(
+          [productsMessage(similar, intro, language, imageUrlOf)],
+          language,
+          intro,
+          'similar',
+          similar.map((p) => p.id),
+        );
       }
     }
   }

@@ -51,7 +51,10 @@ describe.concurrent('SqsEventSourceMapping', () => {
       body: 'Хочу кресло 🪑',
       groupId: '79990001122',
       deduplicationId: 'wamid.1',
-      messageAttributes: { kind: { dataType: 'String', stringValue: 'message' }, raw: { dataType: 'Binary', binaryValue: Uint8Array.of(1, 2) } },
+      messageAttributes: {
+        kind: { dataType: 'String', stringValue: 'message' },
+        raw: { dataType: 'Binary', binaryValue: Uint8Array.of(1, 2) },
+      },
     }).messageId;
     const invocations: { event: SQSEvent; context: Context; remainingMs: number }[] = [];
     const handler: SqsBatchHandler = async (event, context) => {
@@ -202,10 +205,15 @@ describe.concurrent('SqsEventSourceMapping', () => {
     const queue = new FifoQueue('events.fifo', { visibilityTimeoutSeconds: 30 });
     send(queue, 'a', 'm1');
 
-    await withMapping(queue, async () => ({ batchItemFailures: [{ itemIdentifier: '' }] }), {}, async (errors) => {
-      await vi.waitFor(() => expect(errors).toHaveLength(1), waitOptions);
-      expect(errors[0]?.failure).toBe('invalid-batch-response');
-    });
+    await withMapping(
+      queue,
+      async () => ({ batchItemFailures: [{ itemIdentifier: '' }] }),
+      {},
+      async (errors) => {
+        await vi.waitFor(() => expect(errors).toHaveLength(1), waitOptions);
+        expect(errors[0]?.failure).toBe('invalid-batch-response');
+      },
+    );
 
     expect(queue.counts()).toEqual({ visible: 0, inFlight: 1, total: 1 });
   });

@@ -81,7 +81,11 @@ describe('FifoQueue ordering and group locking', () => {
 
   it('returns at most 10 messages, and rejects a batch size outside 1..10', async () => {
     const queue = new FifoQueue('orders.fifo');
-    sendAll(queue, 'a', Array.from({ length: 25 }, (_, index) => `m${index}`));
+    sendAll(
+      queue,
+      'a',
+      Array.from({ length: 25 }, (_, index) => `m${index}`),
+    );
 
     const batch = await queue.receive({ maxMessages: 10 });
 
@@ -211,18 +215,28 @@ describe('FifoQueue visibility timeout and redrive', () => {
   it('moves a message to the dead-letter queue instead of delivering it more than maxReceiveCount times', async () => {
     const clock = manualClock();
     const deadLetters = new FifoQueue('orders-dlq.fifo', { now: clock.now });
-    const queue = new FifoQueue('orders.fifo', { now: clock.now, visibilityTimeoutSeconds: 10, maxReceiveCount: 3, deadLetterQueue: deadLetters });
+    const queue = new FifoQueue('orders.fifo', {
+      now: clock.now,
+      visibilityTimeoutSeconds: 10,
+      maxReceiveCount: 3,
+      deadLetterQueue: deadLetters,
+    });
     const poison = queue.send({
       body: 'poison ☠️',
       groupId: 'a',
       deduplicationId: 'poison',
-      messageAttributes: { source: { dataType: 'String', stringValue: 'webhook' }, raw: { dataType: 'Binary', binaryValue: Uint8Array.of(0, 1, 255) } },
+      messageAttributes: {
+        source: { dataType: 'String', stringValue: 'webhook' },
+        raw: { dataType: 'Binary', binaryValue: Uint8Array.of(0, 1, 255) },
+      },
     });
     sendAll(queue, 'a', ['next']);
 
     for (let delivery = 1; delivery <= 3; delivery += 1) {
       const batch = await queue.receive({ maxMessages: 1 });
-      expect(batch.map((message) => [message.messageId, message.attributes.ApproximateReceiveCount])).toEqual([[poison.messageId, String(delivery)]]);
+      expect(batch.map((message) => [message.messageId, message.attributes.ApproximateReceiveCount])).toEqual([
+        [poison.messageId, String(delivery)],
+      ]);
       clock.advance(10_000);
     }
 
@@ -266,9 +280,13 @@ describe('FifoQueue receipt handles and validation', () => {
     expect(queueError(() => queue.send({ body: 'x', groupId: '', deduplicationId: 'd' })).code).toBe('MissingParameter');
     expect(queueError(() => queue.send({ body: 'x', groupId: 'has space', deduplicationId: 'd' })).code).toBe('InvalidParameterValue');
     expect(queueError(() => queue.send({ body: 'nul\u0000', groupId: 'a', deduplicationId: 'd' })).code).toBe('InvalidMessageContents');
-    expect(queueError(() => queue.send({ body: 'я'.repeat(131_073), groupId: 'a', deduplicationId: 'd' })).code).toBe('InvalidParameterValue');
+    expect(queueError(() => queue.send({ body: 'я'.repeat(131_073), groupId: 'a', deduplicationId: 'd' })).code).toBe(
+      'InvalidParameterValue',
+    );
     expect(
-      queueError(() => queue.send({ body: 'x', groupId: 'a', deduplicationId: 'd', messageAttributes: { n: { dataType: 'Number', stringValue: 'abc' } } })).code,
+      queueError(() =>
+        queue.send({ body: 'x', groupId: 'a', deduplicationId: 'd', messageAttributes: { n: { dataType: 'Number', stringValue: 'abc' } } }),
+      ).code,
     ).toBe('InvalidParameterValue');
     expect(queue.send({ body: 'я'.repeat(131_072), groupId: 'a', deduplicationId: 'd' }).duplicate).toBe(false);
   });

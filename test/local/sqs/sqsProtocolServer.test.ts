@@ -65,7 +65,10 @@ beforeAll(async () => {
 beforeEach(() => {
   const deadLetters = new FifoQueue('orders-dlq.fifo');
   queues.clear();
-  queues.set('orders.fifo', new FifoQueue('orders.fifo', { visibilityTimeoutSeconds: 30, maxReceiveCount: 5, deadLetterQueue: deadLetters }));
+  queues.set(
+    'orders.fifo',
+    new FifoQueue('orders.fifo', { visibilityTimeoutSeconds: 30, maxReceiveCount: 5, deadLetterQueue: deadLetters }),
+  );
   queues.set('orders-dlq.fifo', deadLetters);
   queues.set('content.fifo', new FifoQueue('content.fifo', { contentBasedDeduplication: true }));
   internalErrors.length = 0;
@@ -106,7 +109,9 @@ describe('SQS protocol server with @aws-sdk/client-sqs', () => {
       }),
     );
     expect(sent.Failed).toEqual([]);
-    expect(sent.Successful?.map((entry) => [entry.Id, entry.MD5OfMessageBody])).toEqual(texts.map((text, index) => [`entry-${index}`, md5(text)]));
+    expect(sent.Successful?.map((entry) => [entry.Id, entry.MD5OfMessageBody])).toEqual(
+      texts.map((text, index) => [`entry-${index}`, md5(text)]),
+    );
     expect(sent.Successful?.[0]?.MD5OfMessageAttributes).toMatch(/^[0-9a-f]{32}$/);
 
     const received = await client.send(
@@ -134,7 +139,8 @@ describe('SQS protocol server with @aws-sdk/client-sqs', () => {
     });
     expect(messages[0]?.MD5OfMessageAttributes).toBe(sent.Successful?.[0]?.MD5OfMessageAttributes);
 
-    for (const message of messages) await client.send(new DeleteMessageCommand({ QueueUrl: ordersUrl, ReceiptHandle: message.ReceiptHandle }));
+    for (const message of messages)
+      await client.send(new DeleteMessageCommand({ QueueUrl: ordersUrl, ReceiptHandle: message.ReceiptHandle }));
     const { Attributes } = await client.send(
       new GetQueueAttributesCommand({
         QueueUrl: ordersUrl,
@@ -159,7 +165,11 @@ describe('SQS protocol server with @aws-sdk/client-sqs', () => {
     );
 
     const { Messages } = await client.send(
-      new ReceiveMessageCommand({ QueueUrl: ordersUrl, MessageSystemAttributeNames: ['MessageGroupId'], MessageAttributeNames: ['SellerName'] }),
+      new ReceiveMessageCommand({
+        QueueUrl: ordersUrl,
+        MessageSystemAttributeNames: ['MessageGroupId'],
+        MessageAttributeNames: ['SellerName'],
+      }),
     );
 
     expect(Messages?.[0]?.Attributes).toEqual({ MessageGroupId: 'g' });
@@ -170,13 +180,17 @@ describe('SQS protocol server with @aws-sdk/client-sqs', () => {
 
   it('answers a duplicate deduplication id with the original message id and enqueues nothing', async () => {
     const send = (body: string) =>
-      client.send(new SendMessageCommand({ QueueUrl: ordersUrl, MessageBody: body, MessageGroupId: 'g', MessageDeduplicationId: 'wamid.dup' }));
+      client.send(
+        new SendMessageCommand({ QueueUrl: ordersUrl, MessageBody: body, MessageGroupId: 'g', MessageDeduplicationId: 'wamid.dup' }),
+      );
     const first = await send('первый');
     const second = await send('второй');
 
     expect(second.MessageId).toBe(first.MessageId);
     expect(second.MD5OfMessageBody).toBe(md5('второй'));
-    const { Attributes } = await client.send(new GetQueueAttributesCommand({ QueueUrl: ordersUrl, AttributeNames: ['ApproximateNumberOfMessages'] }));
+    const { Attributes } = await client.send(
+      new GetQueueAttributesCommand({ QueueUrl: ordersUrl, AttributeNames: ['ApproximateNumberOfMessages'] }),
+    );
     expect(Attributes?.ApproximateNumberOfMessages).toBe('1');
   });
 
@@ -188,7 +202,9 @@ describe('SQS protocol server with @aws-sdk/client-sqs', () => {
   });
 
   it('rejects a message without MessageGroupId as MissingParameter, for SendMessage and per batch entry', async () => {
-    const error = await rejectionOf(client.send(new SendMessageCommand({ QueueUrl: ordersUrl, MessageBody: 'x', MessageDeduplicationId: 'd' })));
+    const error = await rejectionOf(
+      client.send(new SendMessageCommand({ QueueUrl: ordersUrl, MessageBody: 'x', MessageDeduplicationId: 'd' })),
+    );
 
     expect(error).toBeInstanceOf(SQSServiceException);
     expect(error).toMatchObject({ name: 'MissingParameter', $fault: 'client', $metadata: { httpStatusCode: 400 } });
@@ -204,7 +220,9 @@ describe('SQS protocol server with @aws-sdk/client-sqs', () => {
       }),
     );
     expect(batch.Successful?.map((entry) => entry.Id)).toEqual(['ok']);
-    expect(batch.Failed).toEqual([{ Id: 'bad', SenderFault: true, Code: 'MissingParameter', Message: expect.stringContaining('MessageGroupId') }]);
+    expect(batch.Failed).toEqual([
+      { Id: 'bad', SenderFault: true, Code: 'MissingParameter', Message: expect.stringContaining('MessageGroupId') },
+    ]);
   });
 
   it('maps queue and batch errors onto the SDK exception classes', async () => {
@@ -218,13 +236,17 @@ describe('SQS protocol server with @aws-sdk/client-sqs', () => {
     ).toBeInstanceOf(QueueDoesNotExist);
     expect(
       await rejectionOf(
-        client.send(new SendMessageBatchCommand({ QueueUrl: ordersUrl, Entries: Array.from({ length: 11 }, (_, index) => entry(`e${index}`)) })),
+        client.send(
+          new SendMessageBatchCommand({ QueueUrl: ordersUrl, Entries: Array.from({ length: 11 }, (_, index) => entry(`e${index}`)) }),
+        ),
       ),
     ).toBeInstanceOf(TooManyEntriesInBatchRequest);
-    expect(await rejectionOf(client.send(new SendMessageBatchCommand({ QueueUrl: ordersUrl, Entries: [entry('same'), entry('same')] })))).toBeInstanceOf(
-      BatchEntryIdsNotDistinct,
+    expect(
+      await rejectionOf(client.send(new SendMessageBatchCommand({ QueueUrl: ordersUrl, Entries: [entry('same'), entry('same')] }))),
+    ).toBeInstanceOf(BatchEntryIdsNotDistinct);
+    expect(await rejectionOf(client.send(new SendMessageBatchCommand({ QueueUrl: ordersUrl, Entries: [] })))).toBeInstanceOf(
+      EmptyBatchRequest,
     );
-    expect(await rejectionOf(client.send(new SendMessageBatchCommand({ QueueUrl: ordersUrl, Entries: [] })))).toBeInstanceOf(EmptyBatchRequest);
     expect(await rejectionOf(client.send(new DeleteMessageCommand({ QueueUrl: ordersUrl, ReceiptHandle: 'forged' })))).toBeInstanceOf(
       ReceiptHandleIsInvalid,
     );
@@ -243,7 +265,12 @@ describe('SQS protocol server with @aws-sdk/client-sqs', () => {
       client.send(
         new SendMessageBatchCommand({
           QueueUrl: ordersUrl,
-          Entries: Array.from({ length: 4 }, (_, index) => ({ Id: `e${index}`, MessageBody: big, MessageGroupId: 'g', MessageDeduplicationId: `d${index}` })),
+          Entries: Array.from({ length: 4 }, (_, index) => ({
+            Id: `e${index}`,
+            MessageBody: big,
+            MessageGroupId: 'g',
+            MessageDeduplicationId: `d${index}`,
+          })),
         }),
       ),
     );
@@ -252,12 +279,18 @@ describe('SQS protocol server with @aws-sdk/client-sqs', () => {
   });
 
   it('makes a message visible again through ChangeMessageVisibility and deletes in batches', async () => {
-    await client.send(new SendMessageCommand({ QueueUrl: ordersUrl, MessageBody: 'again', MessageGroupId: 'g', MessageDeduplicationId: 'd' }));
+    await client.send(
+      new SendMessageCommand({ QueueUrl: ordersUrl, MessageBody: 'again', MessageGroupId: 'g', MessageDeduplicationId: 'd' }),
+    );
     const first = await client.send(new ReceiveMessageCommand({ QueueUrl: ordersUrl }));
     expect((await client.send(new ReceiveMessageCommand({ QueueUrl: ordersUrl }))).Messages).toBeUndefined();
 
-    await client.send(new ChangeMessageVisibilityCommand({ QueueUrl: ordersUrl, ReceiptHandle: first.Messages?.[0]?.ReceiptHandle, VisibilityTimeout: 0 }));
-    const second = await client.send(new ReceiveMessageCommand({ QueueUrl: ordersUrl, MessageSystemAttributeNames: ['ApproximateReceiveCount'] }));
+    await client.send(
+      new ChangeMessageVisibilityCommand({ QueueUrl: ordersUrl, ReceiptHandle: first.Messages?.[0]?.ReceiptHandle, VisibilityTimeout: 0 }),
+    );
+    const second = await client.send(
+      new ReceiveMessageCommand({ QueueUrl: ordersUrl, MessageSystemAttributeNames: ['ApproximateReceiveCount'] }),
+    );
     expect(second.Messages?.[0]?.Attributes?.ApproximateReceiveCount).toBe('2');
 
     const deleted = await client.send(
@@ -280,7 +313,9 @@ describe('SQS protocol server with @aws-sdk/client-sqs', () => {
     const startedAt = Date.now();
     const polling = client.send(new ReceiveMessageCommand({ QueueUrl: ordersUrl, WaitTimeSeconds: 10 }));
     setTimeout(() => {
-      void client.send(new SendMessageCommand({ QueueUrl: ordersUrl, MessageBody: 'пришло', MessageGroupId: 'g', MessageDeduplicationId: 'late' }));
+      void client.send(
+        new SendMessageCommand({ QueueUrl: ordersUrl, MessageBody: 'пришло', MessageGroupId: 'g', MessageDeduplicationId: 'late' }),
+      );
     }, 100);
 
     const { Messages } = await polling;
@@ -297,7 +332,9 @@ describe('SQS protocol server with @aws-sdk/client-sqs', () => {
     await expect(polling).rejects.toThrow();
     await new Promise((resolve) => setTimeout(resolve, 50));
 
-    await client.send(new SendMessageCommand({ QueueUrl: ordersUrl, MessageBody: 'kept', MessageGroupId: 'g', MessageDeduplicationId: 'kept' }));
+    await client.send(
+      new SendMessageCommand({ QueueUrl: ordersUrl, MessageBody: 'kept', MessageGroupId: 'g', MessageDeduplicationId: 'kept' }),
+    );
 
     expect(queues.get('orders.fifo')?.counts()).toEqual({ visible: 1, inFlight: 0, total: 1 });
   });
