@@ -13,6 +13,9 @@ import { createSecretsLoader } from '../config/secrets';
 import { OfflineAssistant } from '../domain/assistant/offlineAssistant';
 import { ShoppingTools } from '../domain/assistant/shoppingTools';
 import { ConversationService } from '../domain/conversation/conversationService';
+import { TapResponder } from '../domain/conversation/tapResponder';
+import { CatalogRecommender } from '../domain/recommendations/catalogRecommender';
+import { DynamoProductViewStats } from '../adapters/dynamodb/dynamoProductViewStats';
 import { createTelemetry, type Telemetry } from '../observability/telemetry';
 import { createConsumerHandler } from './consumerHandler';
 import { TurnProcessor } from './turnProcessor';
@@ -35,6 +38,10 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
   const tools = new ShoppingTools(catalog);
   const imageUrlOf = productImageUrlResolver(env.CATALOG_IMAGE_BASE_URL ?? 'https://zeta.kz/catalog/');
 
+  const viewStats = new DynamoProductViewStats(dynamo.document, env.TABLE_NAME);
+  const recommender = new CatalogRecommender(catalog, viewStats);
+  const offline = new OfflineAssistant({ tools, recommender, imageUrlOf });
+
   const conversation = new ConversationService({
     customers: new DynamoCustomerRepository(dynamo.document, env.TABLE_NAME, {
       profileDays: 365,
@@ -42,9 +49,9 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
       outboundDays: 35,
     }),
     messenger,
-    tools,
-    assistant: new OfflineAssistant(tools, imageUrlOf),
-    imageUrlOf,
+    engine: offline,
+    taps: new TapResponder({ tools, recommender, imageUrlOf }),
+    viewStats,
     now: Date.now,
   });
 

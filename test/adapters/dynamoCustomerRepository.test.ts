@@ -24,7 +24,16 @@ describe('customer memory in DynamoDB', () => {
     for (let turn = 0; turn < 7; turn += 1) {
       now += 1_000;
       await repository.saveTurn({
-        profile: { waId, name: 'Айжан', language: 'kk', firstSeenAt: now, lastInboundAt: now, messageCount: turn + 1 },
+        profile: {
+          waId,
+          name: 'Айжан',
+          language: 'kk',
+          firstSeenAt: now,
+          lastInboundAt: now,
+          messageCount: turn + 1,
+          preferences: { colors: { grey: turn + 1 }, styles: {}, categories: { sofa: 2 }, budgetMax: 300_000 },
+          recentViews: [`SOF-00${turn}`],
+        },
         memory: [
           { role: 'customer', text: `сұрақ ${turn}`, at: now },
           { role: 'assistant', text: `жауап ${turn}`, at: now + 1 },
@@ -45,7 +54,14 @@ describe('customer memory in DynamoDB', () => {
       'сұрақ 6',
       'жауап 6',
     ]);
-    expect(snapshot.profile).toMatchObject({ waId, name: 'Айжан', language: 'kk', messageCount: 7 });
+    expect(snapshot.profile).toMatchObject({
+      waId,
+      name: 'Айжан',
+      language: 'kk',
+      messageCount: 7,
+      preferences: { colors: { grey: 7 }, categories: { sofa: 2 }, budgetMax: 300_000 },
+      recentViews: ['SOF-006'],
+    });
     expect(snapshot.profile?.firstSeenAt).toBe(Date.UTC(2026, 10, 25, 12) + 1_000);
   });
 

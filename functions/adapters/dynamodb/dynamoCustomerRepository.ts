@@ -8,6 +8,7 @@ import type {
   SentMessageRecord,
 } from '../../domain/conversation/ports';
 import { LANGUAGES, type Language } from '../../domain/language';
+import { NO_PREFERENCES, type Preferences } from '../../domain/preferences/preferences';
 import { customerPk, isLive, MEMORY_PREFIX, memorySk, outboundSk, PROFILE_SK, ttlAfterDays } from './tableKeys';
 import { writeAll } from './batchWrite';
 
@@ -15,6 +16,20 @@ export interface CustomerRetention {
   profileDays: number;
   memoryDays: number;
   outboundDays: number;
+}
+
+const RECENT_VIEWS_KEPT = 20;
+
+function preferencesOf(value: unknown): Preferences {
+  if (typeof value !== 'object' || value === null) return NO_PREFERENCES;
+  const stored = value as Partial<Preferences>;
+  return {
+    colors: stored.colors ?? {},
+    styles: stored.styles ?? {},
+    categories: stored.categories ?? {},
+    ...(typeof stored.budgetMin === 'number' ? { budgetMin: stored.budgetMin } : {}),
+    ...(typeof stored.budgetMax === 'number' ? { budgetMax: stored.budgetMax } : {}),
+  };
 }
 
 function languageOf(value: unknown): Language {
@@ -56,6 +71,8 @@ export class DynamoCustomerRepository implements CustomerRepository {
       firstSeenAt: Number(item.firstSeenAt ?? now),
       lastInboundAt: Number(item.lastInboundAt ?? 0),
       messageCount: Number(item.messageCount ?? 0),
+      preferences: preferencesOf(item.preferences),
+      recentViews: Array.isArray(item.recentViews) ? item.recentViews.map(String) : [],
       ...(typeof item.name === 'string' ? { name: item.name } : {}),
     };
     return { profile, recent };
@@ -71,6 +88,8 @@ export class DynamoCustomerRepository implements CustomerRepository {
       ':firstSeenAt': profile.firstSeenAt,
       ':lastInboundAt': profile.lastInboundAt,
       ':messageCount': profile.messageCount,
+      ':preferences': profile.preferences,
+      ':recentViews': profile.recentViews.slice(0, RECENT_VIEWS_KEPT),
       ':ttl': ttlAfterDays(now, this.retention.profileDays),
     };
     const sets = [
@@ -78,6 +97,8 @@ export class DynamoCustomerRepository implements CustomerRepository {
       'firstSeenAt = if_not_exists(firstSeenAt, :firstSeenAt)',
       'lastInboundAt = :lastInboundAt',
       'messageCount = :messageCount',
+      'preferences = :preferences',
+      'recentViews = :recentViews',
       '#ttl = :ttl',
     ];
     if (profile.name !== undefined) {

@@ -1,5 +1,7 @@
 import type { Language } from '../language';
+import type { PreferenceSignal } from '../preferences/preferences';
 import type { OutboundMessage } from '../whatsapp/outboundMessage';
+import type { AiUsage } from './aiUsage';
 
 /** What an assistant decided to say for one turn, before it is sent. */
 export interface AssistantReply {
@@ -9,4 +11,9 @@ export interface AssistantReply {
   summary: string;
   intent: string;
   productIds: string[];
+  /** Which engine answered: the language model, or the offline assistant (also as a fallback). */
+  engine?: 'openai' | 'offline';
+  usage?: AiUsage[];
+  /** Tastes the customer stated that the engine noticed (the model's track_preference calls). */
+  preferenceSignals?: PreferenceSignal[];
 }

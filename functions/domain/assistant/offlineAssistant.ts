@@ -1,15 +1,15 @@
 import type { Language } from '../language';
-import type { ImageUrlResolver } from '../replies/productMessages';
+import type { Recommender } from '../recommendations/recommender';
 import { categoryMenu } from '../replies/categoryMenu';
+import type { ImageUrlResolver } from '../replies/productMessages';
+import { productsMessage } from '../replies/productMessages';
 import { botText } from '../texts/botTexts';
-import { understand, type Understanding } from '../understanding/understand';
+import type { Understanding } from '../understanding/understand';
+import type { AssistantEngine } from './assistantEngine';
 import type { AssistantReply } from './assistantReply';
 import { searchReply } from './searchReply';
 import type { ProductFilters, ShoppingTools } from './shoppingTools';
-
-export interface TextTurnContext {
-  customerName?: string;
-}
+import type { TurnContext } from './turnContext';
 
 export function filtersFrom(understanding: Understanding, text: string): ProductFilters {
   const filters: ProductFilters = { text };
@@ -31,43 +31,66 @@ function hasProductSlots(understanding: Understanding): boolean {
   );
 }
 
-function textReply(body: string, language: Language, intent: string): AssistantReply {
-  return { messages: [{ kind: 'text', body }], language, summary: body, intent, productIds: [] };
+export function textReply(body: string, language: Language, intent: string): AssistantReply {
+  return { messages: [{ kind: 'text', body }], language, summary: body, intent, productIds: [], engine: 'offline' };
+}
+
+export interface OfflineAssistantDependencies {
+  tools: ShoppingTools;
+  recommender: Recommender;
+  imageUrlOf: ImageUrlResolver;
 }
 
 /**
  * The assistant that needs no network: rule-based understanding in Russian,
  * Kazakh and English, then the shared shopping tools and reply formatter.
+ * It answers when there is no OpenAI key and whenever the model fails.
  */
-export class OfflineAssistant {
-  constructor(
-    private readonly tools: ShoppingTools,
-    private readonly imageUrlOf: ImageUrlResolver,
-  ) {}
+export class OfflineAssistant implements AssistantEngine {
+  constructor(private readonly deps: OfflineAssistantDependencies) {}
 
-  async respond(text: string, context: TextTurnContext): Promise<AssistantReply> {
-    const understanding = understand(text);
-    const { language } = understanding;
+  async respond(context: TurnContext): Promise<AssistantReply> {
+    const { understanding, language } = context;
     switch (understanding.intent) {
       case 'greeting': {
-        const name = context.customerName ? `, ${context.customerName}` : '';
+        const name = context.customer.name ? `, ${context.customer.name}` : '';
         const body = botText(language, 'welcome', { name });
-        return { messages: [categoryMenu(language, body)], language, summary: body, intent: 'greeting', productIds: [] };
+        return { ...textReply(body, language, 'greeting'), messages: [categoryMenu(language, body)] };
       }
       case 'help':
         return textReply(botText(language, 'help'), language, 'help');
-      case 'search':
       case 'recommend':
-        return this.search(understanding, text, understanding.intent);
+        return this.recommend(context);
+      case 'search':
+        return hasProductSlots(understanding) ? this.search(context, 'search') : this.recommend(context);
       default:
-        if (hasProductSlots(understanding)) return this.search(understanding, text, 'search');
+        if (hasProductSlots(understanding)) return this.search(context, 'search');
         return textReply(botText(language, 'offtopic'), language, understanding.intent);
     }
   }
 
-  private async search(understanding: Understanding, text: string, intent: string): Promise<AssistantReply> {
-    const filters = filtersFrom(understanding, text);
-    const outcome = await this.tools.searchProducts(filters);
-    return searchReply(outcome, filters, understanding.language, this.imageUrlOf, intent);
+  private async search(context: TurnContext, intent: string): Promise<AssistantReply> {
+    const filters = filtersFrom(context.understanding, context.text);
+    const outcome = await this.deps.tools.searchProducts(filters);
+    return { ...searchReply(outcome, filters, context.language, this.deps.imageUrlOf, intent), engine: 'offline' };
+  }
+
+  private async recommend(context: TurnContext): Promise<AssistantReply> {
+    const { understanding, language } = context;
+    const products = await this.deps.recommender.recommend({
+      preferences: context.preferences,
+      viewedProductIds: context.viewedProductIds,
+      ...(understanding.category ? { category: understanding.category } : {}),
+    });
+    if (products.length === 0) return this.search(context, 'recommend');
+    const intro = botText(language, 'recommend.intro');
+    return {
+      messages: [productsMessage(products, intro, language, this.deps.imageUrlOf)],
+      language,
+      summary: `${intro} ${products.map((product) => product.name).join('; ')}`,
+      intent: 'recommend',
+      productIds: products.map((product) => product.id),
+      engine: 'offline',
+    };
   }
 }

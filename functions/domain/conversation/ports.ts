@@ -1,6 +1,7 @@
 import type { CatalogQuery, SearchHit } from '../catalog/catalogIndex';
 import type { Product } from '../catalog/product';
 import type { Language } from '../language';
+import type { Preferences } from '../preferences/preferences';
 import type { OutboundMessage } from '../whatsapp/outboundMessage';
 
 /** The catalog as the conversation needs it: the embedded one, or the store's product API. */
@@ -28,6 +29,9 @@ export interface CustomerProfile {
   firstSeenAt: number;
   lastInboundAt: number;
   messageCount: number;
+  preferences: Preferences;
+  /** Product ids the customer opened, most recent first. */
+  recentViews: string[];
 }
 
 export interface CustomerSnapshot {
@@ -45,4 +49,10 @@ export interface SentMessageRecord {
 export interface CustomerRepository {
   load(waId: string, recentLimit: number): Promise<CustomerSnapshot>;
   saveTurn(turn: { profile: CustomerProfile; memory: MemoryEntry[]; sent: SentMessageRecord[] }): Promise<void>;
+}
+
+/** "Customers who viewed this also viewed": counts kept per pair of products, with no customer in them. */
+export interface ProductViewStats {
+  recordCoViews(productId: string, previouslyViewed: readonly string[]): Promise<void>;
+  alsoViewed(productId: string, limit: number): Promise<Array<{ productId: string; count: number }>>;
 }

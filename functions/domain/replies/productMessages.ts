@@ -37,8 +37,15 @@ export function priceLine(product: Product, language: Language): string {
   return `${price} ${botText(language, 'card.oldPrice', { oldPrice: formatTenge(product.oldPrice), discount })}`;
 }
 
+export interface CardOptions {
+  intro?: string;
+  /** A matching item to suggest under the card, so the next sale is one tap away. */
+  complement?: Product;
+}
+
 /** One message with photo, price, description and the actions: WhatsApp bills per message, so no separate image. */
-export function productCard(product: Product, language: Language, imageUrlOf: ImageUrlResolver, intro?: string): ButtonsMessage {
+export function productCard(product: Product, language: Language, imageUrlOf: ImageUrlResolver, options: CardOptions = {}): ButtonsMessage {
+  const { intro, complement } = options;
   const lines = [
     ...(intro ? [intro, ''] : []),
     `*${product.name}*`,
@@ -46,10 +53,11 @@ export function productCard(product: Product, language: Language, imageUrlOf: Im
     product.description,
     ...(product.dimensions ? [`📐 ${product.dimensions}`] : []),
     botText(language, product.stock > 0 ? 'card.inStock' : 'card.outOfStock'),
+    ...(complement ? ['', botText(language, 'card.teaser', { name: shortTitle(complement), price: formatTenge(complement.price) })] : []),
   ];
   const buttons: ReplyButton[] = [
     { id: replyId({ action: 'buy', productId: product.id }), title: botText(language, 'card.buy') },
-    { id: replyId({ action: 'similar', productId: product.id }), title: botText(language, 'card.similar') },
+    { id: replyId({ action: 'more', productId: product.id }), title: botText(language, 'card.more') },
   ];
   return {
     kind: 'buttons',
@@ -59,22 +67,28 @@ export function productCard(product: Product, language: Language, imageUrlOf: Im
   };
 }
 
+function productRow(product: Product) {
+  return { id: replyId({ action: 'product', productId: product.id }), title: shortTitle(product), description: rowDescription(product) };
+}
+
 export function productList(products: readonly Product[], intro: string, language: Language): ListMessage {
-  return {
-    kind: 'list',
-    body: intro,
-    button: botText(language, 'list.button'),
-    sections: [
-      {
-        title: botText(language, 'list.section'),
-        rows: products.slice(0, LIST_ROWS).map((product) => ({
-          id: replyId({ action: 'product', productId: product.id }),
-          title: shortTitle(product),
-          description: rowDescription(product),
-        })),
-      },
-    ],
-  };
+  return productSections([{ title: botText(language, 'list.section'), products }], intro, language);
+}
+
+/** A list in titled groups ("Похожие", "К нему подойдёт"); WhatsApp shows ten rows in all. */
+export function productSections(
+  groups: ReadonlyArray<{ title: string; products: readonly Product[] }>,
+  intro: string,
+  language: Language,
+): ListMessage {
+  let room = LIST_ROWS;
+  const sections = [];
+  for (const group of groups) {
+    const rows = group.products.slice(0, room).map(productRow);
+    room -= rows.length;
+    if (rows.length > 0) sections.push({ title: group.title, rows });
+  }
+  return { kind: 'list', body: intro, button: botText(language, 'list.button'), sections };
 }
 
 /** Two or three products: reply buttons read better than a list that hides them behind a tap. */
@@ -100,7 +114,7 @@ export function productsMessage(
 ): OutboundMessage {
   const [first] = products;
   if (first === undefined) return { kind: 'text', body: intro };
-  if (products.length === 1) return productCard(first, language, imageUrlOf, intro);
+  if (products.length === 1) return productCard(first, language, imageUrlOf, { intro });
   if (products.length <= 3) return productChoice(products, intro);
   return productList(products, intro, language);
 }

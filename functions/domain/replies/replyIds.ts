@@ -8,11 +8,11 @@ import { CATEGORIES, type Category } from '../catalog/product';
 export type ReplyAction =
   | { action: 'product'; productId: string }
   | { action: 'buy'; productId: string }
-  | { action: 'similar'; productId: string }
+  | { action: 'more'; productId: string }
   | { action: 'category'; category: Category }
   | { action: 'categories' };
 
-const PRODUCT_ACTIONS = ['product', 'buy', 'similar'] as const;
+const PRODUCT_ACTIONS = ['product', 'buy', 'more'] as const;
 
 export function replyId(action: ReplyAction): string {
   switch (action.action) {
