@@ -14,6 +14,7 @@ import { OfflineAssistant } from '../domain/assistant/offlineAssistant';
 import { ShoppingTools } from '../domain/assistant/shoppingTools';
 import { ConversationService } from '../domain/conversation/conversationService';
 import { TapResponder } from '../domain/conversation/tapResponder';
+import { photosWithoutVision, voiceWithoutSpeechToText } from '../domain/media/withoutAi';
 import { CatalogRecommender } from '../domain/recommendations/catalogRecommender';
 import { DynamoProductViewStats } from '../adapters/dynamodb/dynamoProductViewStats';
 import { createTelemetry, type Telemetry } from '../observability/telemetry';
@@ -51,6 +52,10 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
     messenger,
     engine: offline,
     taps: new TapResponder({ tools, recommender, imageUrlOf }),
+    voice: voiceWithoutSpeechToText,
+    photos: photosWithoutVision,
+    tools,
+    imageUrlOf,
     viewStats,
     now: Date.now,
   });

@@ -88,6 +88,30 @@ describe('consumer: a text search is answered with real products', () => {
   });
 });
 
+describe('consumer: voice notes and photos without an OpenAI key', () => {
+  it('asks the customer to type when voice cannot be heard, in their language', async () => {
+    const customer = newCustomer();
+    await harness.invoke([sqsRecord(text(customer, 'Сәлеметсіз бе, диван керек'))]);
+    await harness.invoke([sqsRecord(inbound(customer, { kind: 'audio', mediaId: 'm1', mimeType: 'audio/ogg', voice: true }))]);
+    const [, reply] = harness.sentTo(customer.waId) as Array<{ type: string; text: { body: string } }>;
+    expect(reply?.type).toBe('text');
+    expect(reply?.text.body).toContain('мәтінмен');
+  });
+
+  it('searches by the caption of a photo, or asks what is on it', async () => {
+    const customer = newCustomer();
+    await harness.invoke([
+      sqsRecord(inbound(customer, { kind: 'image', mediaId: 'm2', mimeType: 'image/jpeg', caption: 'хочу такую кровать, белую' })),
+    ]);
+    await harness.invoke([sqsRecord(inbound(customer, { kind: 'image', mediaId: 'm3', mimeType: 'image/jpeg' }))]);
+    const [found, ask] = harness.sentTo(customer.waId) as unknown as [ListBody, { text: { body: string } }];
+    const rows = found.interactive.action.sections.flatMap((section) => section.rows);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect((await product(row.id.slice(8))).category).toBe('bed');
+    expect(ask.text.body).toMatch(/Опишите/);
+  });
+});
+
 describe('consumer: each WhatsApp message is answered once', () => {
   it('answers a message delivered three times only once', async () => {
     const customer = newCustomer();

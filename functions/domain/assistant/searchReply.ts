@@ -39,8 +39,11 @@ export function searchReply(
   language: Language,
   imageUrlOf: ImageUrlResolver,
   intent: string,
+  /** Words to use instead of the usual "Нашла N …" when the search matched as asked. */
+  exactIntro?: string,
 ): AssistantReply {
-  const intro = searchIntro(outcome, filters, language);
+  const exact = outcome.products.length > 0 && outcome.relaxed.length === 0;
+  const intro = exact && exactIntro !== undefined ? exactIntro : searchIntro(outcome, filters, language);
   const names = outcome.products.map((product) => `${product.name} (${formatTenge(product.price)})`);
   return {
     messages: [productsMessage(outcome.products, intro, language, imageUrlOf)],

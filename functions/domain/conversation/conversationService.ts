@@ -6,7 +6,15 @@ import type { TurnContext } from '../assistant/turnContext';
 import type { Product } from '../catalog/product';
 import { DEFAULT_LANGUAGE, type Language } from '../language';
 import { applySignal, NO_PREFERENCES, type PreferenceSignal, type Preferences } from '../preferences/preferences';
+import { searchReply } from '../assistant/searchReply';
+import type { ProductFilters, ShoppingTools } from '../assistant/shoppingTools';
+import { formatDuration, formatMegabytes } from '../media/mediaLimits';
+import type { PhotoDescriptions } from '../media/photoDescriptions';
+import type { VoiceNotes } from '../media/voiceNotes';
 import { categoryMenu } from '../replies/categoryMenu';
+import { withPrefix } from '../replies/messagePrefix';
+import type { ImageUrlResolver } from '../replies/productMessages';
+import type { Customer, InboundContent } from '../whatsapp/inboundMessage';
 import { botText } from '../texts/botTexts';
 import { understand, type Understanding } from '../understanding/understand';
 import type { CustomerProfile, CustomerRepository, MemoryEntry, Messenger, ProductViewStats, SentMessageRecord } from './ports';
@@ -27,6 +35,10 @@ export interface ConversationDependencies {
   messenger: Messenger;
   engine: AssistantEngine;
   taps: TapResponder;
+  voice: VoiceNotes;
+  photos: PhotoDescriptions;
+  tools: ShoppingTools;
+  imageUrlOf: ImageUrlResolver;
   viewStats: ProductViewStats;
   now: () => number;
 }
@@ -41,10 +53,20 @@ export interface TurnResult {
 
 /** What the turn learns as it goes: later parts of a burst see the taste stated in earlier ones. */
 interface TurnState {
+  customer: Customer;
   language: Language;
   preferences: Preferences;
   recentViews: string[];
+  recent: MemoryEntry[];
+  memory: MemoryEntry[];
+  usage: AiUsage[];
 }
+
+type AudioContent = Extract<InboundContent, { kind: 'audio' }>;
+type ImageContent = Extract<InboundContent, { kind: 'image' }>;
+
+/** Intents after which the customer should see what the assistant heard in their voice note. */
+const HEARD_MATTERS = new Set(['search', 'recommend', 'price_alert', 'manager', 'opt_out', 'forget_me']);
 
 function signalFrom(understanding: Understanding): PreferenceSignal | undefined {
   if (!SHOPPING_INTENTS.has(understanding.intent)) return undefined;
@@ -76,65 +98,55 @@ export class ConversationService {
     const { customer } = turn;
     const snapshot = await this.deps.customers.load(customer.waId, MEMORY_WINDOW);
     const state: TurnState = {
+      customer,
       language: snapshot.profile?.language ?? DEFAULT_LANGUAGE,
       preferences: snapshot.profile?.preferences ?? NO_PREFERENCES,
       recentViews: snapshot.profile?.recentViews ?? [],
+      recent: snapshot.recent,
+      memory: [],
+      usage: [],
     };
-    const memory: MemoryEntry[] = [];
+    const { memory } = state;
     const replies: AssistantReply[] = [];
     let unsupportedAnswered = false;
 
     for (const segment of segmentTurn(turn.messages)) {
-      if (segment.kind === 'text') {
-        memory.push({ role: 'customer', text: segment.text, at: this.deps.now() });
-        const understanding = understand(segment.text);
-        state.language = languageOf(segment.text, understanding, state.language);
-        const context: TurnContext = {
-          customer,
-          text: segment.text,
-          understanding,
-          language: state.language,
-          preferences: state.preferences,
-          recent: [...snapshot.recent, ...memory.slice(0, -1)].slice(-MEMORY_WINDOW),
-          viewedProductIds: state.recentViews,
-        };
-        const answer = await this.deps.engine.respond(context);
-        state.language = answer.language;
-        for (const signal of [signalFrom(understanding), ...(answer.preferenceSignals ?? [])]) {
-          if (signal) state.preferences = applySignal(state.preferences, signal);
-        }
-        replies.push(answer);
-        memory.push({ role: 'assistant', text: answer.summary, at: this.deps.now() });
-        continue;
-      }
-      const { content } = segment;
       let answer: AssistantReply | undefined;
-      switch (content.kind) {
-        case 'reply': {
-          memory.push({ role: 'customer', text: `[${content.title || content.replyId}]`, at: this.deps.now() });
-          const outcome = await this.deps.taps.respond(content, state.language, state.preferences, state.recentViews);
-          if (outcome.viewed) await this.recordView(outcome.viewed, state);
-          answer = outcome.reply;
-          break;
-        }
-        case 'welcome': {
-          const body = botText(state.language, 'welcome', { name: customer.name ? `, ${customer.name}` : '' });
-          answer = { ...textReply(body, state.language, 'greeting'), messages: [categoryMenu(state.language, body)] };
-          break;
-        }
-        case 'reaction':
-        case 'system':
-          break;
-        default:
-          if (!unsupportedAnswered) {
-            unsupportedAnswered = true;
-            answer = textReply(botText(state.language, 'unsupported'), state.language, 'unsupported');
+      if (segment.kind === 'text') {
+        answer = await this.answerText(segment.text, state);
+      } else {
+        const { content } = segment;
+        switch (content.kind) {
+          case 'reply': {
+            memory.push({ role: 'customer', text: `[${content.title || content.replyId}]`, at: this.deps.now() });
+            const outcome = await this.deps.taps.respond(content, state.language, state.preferences, state.recentViews);
+            if (outcome.viewed) await this.recordView(outcome.viewed, state);
+            answer = outcome.reply;
+            break;
           }
+          case 'audio':
+            answer = await this.answerVoice(content, segment.messageId, state);
+            break;
+          case 'image':
+            answer = await this.answerPhoto(content, segment.messageId, state);
+            break;
+          case 'welcome': {
+            const body = botText(state.language, 'welcome', { name: customer.name ? `, ${customer.name}` : '' });
+            answer = { ...textReply(body, state.language, 'greeting'), messages: [categoryMenu(state.language, body)] };
+            break;
+          }
+          case 'reaction':
+          case 'system':
+            break;
+          default:
+            if (!unsupportedAnswered) {
+              unsupportedAnswered = true;
+              answer = textReply(botText(state.language, 'unsupported'), state.language, 'unsupported');
+            }
+        }
+        if (answer) memory.push({ role: 'assistant', text: answer.summary, at: this.deps.now() });
       }
-      if (answer) {
-        replies.push(answer);
-        memory.push({ role: 'assistant', text: answer.summary, at: this.deps.now() });
-      }
+      if (answer) replies.push(answer);
     }
 
     const sent: SentMessageRecord[] = [];
@@ -163,8 +175,113 @@ export class ConversationService {
       intents: replies.map((answer) => answer.intent),
       language: state.language,
       engines: replies.map((answer) => answer.engine ?? 'offline'),
-      usage: replies.flatMap((answer) => answer.usage ?? []),
+      usage: [...state.usage, ...replies.flatMap((answer) => answer.usage ?? [])],
     };
+  }
+
+  /** Text, typed or heard: the engine answers, and what the customer asked for becomes their taste. */
+  private async answerText(text: string, state: TurnState): Promise<AssistantReply> {
+    state.memory.push({ role: 'customer', text, at: this.deps.now() });
+    const understanding = understand(text);
+    state.language = languageOf(text, understanding, state.language);
+    const context: TurnContext = {
+      customer: state.customer,
+      text,
+      understanding,
+      language: state.language,
+      preferences: state.preferences,
+      recent: [...state.recent, ...state.memory.slice(0, -1)].slice(-MEMORY_WINDOW),
+      viewedProductIds: state.recentViews,
+    };
+    const answer = await this.deps.engine.respond(context);
+    state.language = answer.language;
+    for (const signal of [signalFrom(understanding), ...(answer.preferenceSignals ?? [])]) {
+      if (signal) state.preferences = applySignal(state.preferences, signal);
+    }
+    state.memory.push({ role: 'assistant', text: answer.summary, at: this.deps.now() });
+    return answer;
+  }
+
+  private async answerVoice(content: AudioContent, messageId: string, state: TurnState): Promise<AssistantReply> {
+    const note = { mediaId: content.mediaId, mimeType: content.mimeType, voice: content.voice, messageId };
+    const heard = await this.deps.voice.transcribe(state.customer, note);
+    const { language } = state;
+    const say = (key: Parameters<typeof botText>[1], vars: Record<string, string> = {}) =>
+      textReply(botText(language, key, vars), language, `voice_${heard.kind}`);
+    switch (heard.kind) {
+      case 'text': {
+        if (heard.usage) state.usage.push(heard.usage);
+        if (heard.language) state.language = heard.language;
+        const answer = await this.answerText(heard.text, state);
+        if (!HEARD_MATTERS.has(answer.intent) && answer.productIds.length === 0) return answer;
+        const [first, ...rest] = answer.messages;
+        const prefix = botText(answer.language, 'voice.heard', { text: heard.text });
+        return first ? { ...answer, messages: [withPrefix(first, prefix), ...rest] } : answer;
+      }
+      case 'too_long':
+        return say('voice.tooLong', {
+          duration: formatDuration(heard.durationSeconds, language),
+          limit: formatDuration(heard.limitSeconds, language),
+        });
+      case 'too_large':
+        return say('voice.tooLarge', { limit: formatMegabytes(heard.limitBytes, language) });
+      case 'empty':
+        return say('voice.empty');
+      case 'unavailable':
+        return say('voice.unavailable');
+    }
+  }
+
+  /** A photo becomes catalog filters (vision), refined by its caption; without vision the caption alone is read. */
+  private async answerPhoto(content: ImageContent, messageId: string, state: TurnState): Promise<AssistantReply> {
+    const photo = {
+      mediaId: content.mediaId,
+      mimeType: content.mimeType,
+      messageId,
+      ...(content.caption ? { caption: content.caption } : {}),
+    };
+    const description = await this.deps.photos.describe(state.customer, photo);
+    const caption = content.caption?.trim();
+    const { language } = state;
+    switch (description.kind) {
+      case 'furniture': {
+        if (description.usage) state.usage.push(description.usage);
+        state.memory.push({ role: 'customer', text: `[фото${caption ? `: ${caption}` : ''}]`, at: this.deps.now() });
+        const fromCaption = caption ? understand(caption) : undefined;
+        const filters: ProductFilters = {};
+        const category = fromCaption?.category ?? description.category;
+        const color = fromCaption?.color ?? description.color;
+        const style = fromCaption?.style ?? description.style;
+        if (category) filters.category = category;
+        if (color) filters.color = color;
+        if (style) filters.style = style;
+        if (fromCaption?.budget_min !== undefined) filters.budgetMin = fromCaption.budget_min;
+        if (fromCaption?.budget_max !== undefined) filters.budgetMax = fromCaption.budget_max;
+        const words = [description.keywords, caption].filter(Boolean).join(' ');
+        if (words) filters.text = words;
+        const outcome = await this.deps.tools.searchProducts(filters);
+        const intro = botText(language, 'photo.found');
+        state.preferences = applySignal(state.preferences, {
+          weight: VIEWED_WEIGHT,
+          ...(category ? { category } : {}),
+          ...(color ? { color } : {}),
+          ...(style ? { style } : {}),
+        });
+        return { ...searchReply(outcome, filters, language, this.deps.imageUrlOf, 'photo', intro), engine: 'openai' };
+      }
+      case 'not_furniture':
+        if (description.usage) state.usage.push(description.usage);
+        return textReply(botText(language, 'photo.notFurniture'), language, 'photo_not_furniture');
+      case 'too_large':
+        return textReply(
+          botText(language, 'photo.tooLarge', { limit: formatMegabytes(description.limitBytes, language) }),
+          language,
+          'photo_too_large',
+        );
+      case 'unavailable':
+        if (caption) return this.answerText(caption, state);
+        return textReply(botText(language, 'photo.describe'), language, 'photo_describe');
+    }
   }
 
   /** Opening a product teaches its style and color, and pairs it with what the customer opened before. */
