@@ -16,6 +16,7 @@ if (major < 22) {
   process.exit(result.status ?? 1);
 }
 
+await import('./textModules.mjs');
 const { register } = await import('tsx/esm/api');
 register();
 await import('./zeta.ts');

@@ -52,6 +52,8 @@ export const LAMBDA_BUNDLE = {
    * start than resolving the runtime's full SDK packages from disk.
    */
   externalModules: [] as string[],
+  /** templates/message_templates.yaml is imported as its text (bin/textModules.mjs does the same under node). */
+  loader: { '.yaml': 'text' } as Record<string, 'text'>,
 } as const;
 
 /** The esbuild options NodejsFunction derives from LAMBDA_BUNDLE, for building outside CDK. */
@@ -69,6 +71,7 @@ export function esbuildOptions(entry: string, outfile: string): BuildOptions {
     sourcemap: LAMBDA_BUNDLE.sourceMap,
     sourcesContent: LAMBDA_BUNDLE.sourcesContent,
     external: LAMBDA_BUNDLE.externalModules,
+    loader: LAMBDA_BUNDLE.loader,
     absWorkingDir: PROJECT_ROOT,
     logLevel: 'warning',
   };

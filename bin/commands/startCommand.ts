@@ -33,6 +33,7 @@ export const startCommand: Command = {
     console.log(`ZETA assistant is running at ${runtime.url}`);
     console.log(`  webhook:   ${runtime.url}/webhook`);
     console.log(`  health:    ${runtime.url}/healthz`);
+    console.log(`  simulator: ${runtime.url}/sim/  (chat as a WhatsApp customer)`);
     console.log(
       `  assistant: ${process.env.OPENAI_API_KEY ? `OpenAI (${process.env.OPENAI_MODEL ?? 'gpt-4o-mini'})` : 'offline (no OPENAI_API_KEY)'}`,
     );

@@ -53,6 +53,12 @@ export const environmentSchema = z.object({
   OPENAI_BASE_URL: optionalUrl.optional(),
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
 
+  /** One-time follow-up schedules (EventBridge Scheduler); unset, no proactive follow-ups are sent. */
+  FOLLOW_UP_GROUP: optionalString,
+  FOLLOW_UP_TARGET_ARN: optionalString,
+  FOLLOW_UP_ROLE_ARN: optionalString,
+  SCHEDULER_ENDPOINT: optionalUrl.optional(),
+
   WEBHOOK_MAX_BODY_BYTES: positiveInt(3 * 1024 * 1024),
   IDEMPOTENCY_DAYS: positiveInt(8),
   MEMORY_DAYS: positiveInt(90),

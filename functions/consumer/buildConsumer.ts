@@ -1,22 +1,24 @@
-import { productImageUrlResolver } from '../adapters/catalog/productImageUrl';
-import { catalogFromEnvironment } from '../adapters/catalog/catalogFromEnvironment';
-import { createDynamoClients } from '../adapters/dynamodb/dynamoClients';
-import { DynamoCustomerRepository } from '../adapters/dynamodb/dynamoCustomerRepository';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { DynamoDeliveryStatusRecorder } from '../adapters/dynamodb/dynamoDeliveryStatusRecorder';
+import { DynamoProductViewStats } from '../adapters/dynamodb/dynamoProductViewStats';
 import { PowertoolsMessageClaims } from '../adapters/dynamodb/powertoolsMessageClaims';
-import { fetchSecretFromSecretsManager } from '../adapters/secretsManagerFetcher';
-import { graphClientCache } from '../adapters/whatsapp/graphClientCache';
+import { OpenAiAssistant } from '../adapters/openai/openAiAssistant';
+import { createOpenAiClient } from '../adapters/openai/openAiClient';
 import { GraphApiError } from '../adapters/whatsapp/graphErrors';
-import { GraphMessenger } from '../adapters/whatsapp/graphMessenger';
+import { buildCoreServices, RETENTION } from '../composition/coreServices';
 import type { Environment } from '../config/environment';
-import { createSecretsLoader } from '../config/secrets';
+import { PriceAlertService } from '../domain/alerts/priceAlertService';
+import type { AssistantEngine } from '../domain/assistant/assistantEngine';
+import { FallbackAssistant } from '../domain/assistant/fallbackAssistant';
 import { OfflineAssistant } from '../domain/assistant/offlineAssistant';
+import { ShoppingToolbox } from '../domain/assistant/shoppingToolbox';
 import { ShoppingTools } from '../domain/assistant/shoppingTools';
+import { CommandResponder } from '../domain/conversation/commandResponder';
 import { ConversationService } from '../domain/conversation/conversationService';
 import { TapResponder } from '../domain/conversation/tapResponder';
 import { photosWithoutVision, voiceWithoutSpeechToText } from '../domain/media/withoutAi';
 import { CatalogRecommender } from '../domain/recommendations/catalogRecommender';
-import { DynamoProductViewStats } from '../adapters/dynamodb/dynamoProductViewStats';
+import { botText } from '../domain/texts/botTexts';
 import { createTelemetry, type Telemetry } from '../observability/telemetry';
 import { createConsumerHandler } from './consumerHandler';
 import { TurnProcessor } from './turnProcessor';
@@ -27,36 +29,50 @@ import { TurnProcessor } from './turnProcessor';
  */
 export function buildConsumer(env: Environment, telemetry: Telemetry = createTelemetry('consumer')) {
   const { logger, metrics } = telemetry;
-  const dynamo = createDynamoClients(env);
-  const loadSecrets = createSecretsLoader(env, fetchSecretFromSecretsManager);
-  const messenger = new GraphMessenger(
-    graphClientCache(
-      { baseUrl: env.GRAPH_API_BASE_URL, apiVersion: env.GRAPH_API_VERSION, phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID },
-      loadSecrets,
-    ),
-  );
-  const catalog = catalogFromEnvironment(env, (issue) => logger.warn('invalid product in the product API', issue));
+  const core = buildCoreServices(env, telemetry);
+  const { dynamo, catalog, imageUrlOf, customers, templates } = core;
   const tools = new ShoppingTools(catalog);
-  const imageUrlOf = productImageUrlResolver(env.CATALOG_IMAGE_BASE_URL ?? 'https://zeta.kz/catalog/');
-
   const viewStats = new DynamoProductViewStats(dynamo.document, env.TABLE_NAME);
   const recommender = new CatalogRecommender(catalog, viewStats);
+  const alerts = new PriceAlertService(core.alerts, Date.now);
   const offline = new OfflineAssistant({ tools, recommender, imageUrlOf });
 
+  let engine: AssistantEngine = offline;
+  if (env.OPENAI_API_KEY) {
+    const client = createOpenAiClient({ apiKey: env.OPENAI_API_KEY, ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}) });
+    engine = new FallbackAssistant({
+      primary: new OpenAiAssistant({
+        client,
+        model: env.OPENAI_MODEL,
+        toolbox: new ShoppingToolbox({ tools, recommender }),
+        imageUrlOf,
+        neutralIntro: (language) => botText(language, 'chat.neutralIntro'),
+      }),
+      fallback: offline,
+      onFallback: (reason, error) => {
+        metrics.addMetric('AssistantFallback', MetricUnit.Count, 1);
+        logger.warn('OpenAI failed; the offline assistant answered', { reason, error });
+      },
+    });
+  }
+
   const conversation = new ConversationService({
-    customers: new DynamoCustomerRepository(dynamo.document, env.TABLE_NAME, {
-      profileDays: 365,
-      memoryDays: env.MEMORY_DAYS,
-      outboundDays: 35,
-    }),
-    messenger,
-    engine: offline,
-    taps: new TapResponder({ tools, recommender, imageUrlOf }),
+    customers,
+    delivery: core.delivery,
+    templates,
+    commands: new CommandResponder({ alerts, customers, catalog }),
+    engine,
+    taps: new TapResponder({ tools, recommender, alerts, customers, imageUrlOf, now: Date.now }),
     voice: voiceWithoutSpeechToText,
     photos: photosWithoutVision,
     tools,
     imageUrlOf,
     viewStats,
+    ...(core.followUps ? { followUps: core.followUps } : {}),
+    onAfterSendingError: (stage, error) => {
+      metrics.addMetric('AfterSendingFailed', MetricUnit.Count, 1);
+      logger.error('bookkeeping after the answers were sent failed', { stage, error });
+    },
     now: Date.now,
   });
 
@@ -69,12 +85,12 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
         scope: 'consumer',
       }),
       conversation,
-      messenger,
+      messenger: core.messenger,
       isPermanentFailure: (error) => error instanceof GraphApiError && !error.retryable,
       logger,
       metrics,
     }),
-    statuses: new DynamoDeliveryStatusRecorder(dynamo.document, env.TABLE_NAME, 35),
+    statuses: new DynamoDeliveryStatusRecorder(dynamo.document, env.TABLE_NAME, RETENTION.outboundDays),
     logger,
     metrics,
   });

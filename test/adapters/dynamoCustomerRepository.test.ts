@@ -24,6 +24,7 @@ describe('customer memory in DynamoDB', () => {
     for (let turn = 0; turn < 7; turn += 1) {
       now += 1_000;
       await repository.saveTurn({
+        turnId: `wamid.${turn}`,
         profile: {
           waId,
           name: 'Айжан',
@@ -33,12 +34,13 @@ describe('customer memory in DynamoDB', () => {
           messageCount: turn + 1,
           preferences: { colors: { grey: turn + 1 }, styles: {}, categories: { sofa: 2 }, budgetMax: 300_000 },
           recentViews: [`SOF-00${turn}`],
+          lastShown: [],
+          optedOut: false,
         },
         memory: [
           { role: 'customer', text: `сұрақ ${turn}`, at: now },
           { role: 'assistant', text: `жауап ${turn}`, at: now + 1 },
         ],
-        sent: [{ messageId: `wamid.${turn}`, kind: 'text', at: now }],
       });
     }
     const snapshot = await repository.load(waId, 10);

@@ -65,7 +65,11 @@ describe('consumer: a text search is answered with real products', () => {
     expect(card?.interactive.header).toEqual({ type: 'image', image: { link: `http://127.0.0.1:3000/catalog/images/${first.id}.png` } });
     const grouped = first.price.toLocaleString('ru-RU').replace(/\s/g, '\u00a0');
     expect(card?.interactive.body.text).toContain(`${grouped}\u00a0₸`);
-    expect(card?.interactive.action.buttons.map((button) => button.reply.id)).toEqual([`buy:${first.id}`, `more:${first.id}`]);
+    expect(card?.interactive.action.buttons.map((button) => button.reply.id)).toEqual([
+      `buy:${first.id}`,
+      `watch:${first.id}`,
+      `more:${first.id}`,
+    ]);
   });
 
   it('answers a burst of short messages as one turn', async () => {

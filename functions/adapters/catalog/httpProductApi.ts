@@ -49,6 +49,10 @@ export class HttpProductApi implements CatalogReader {
     return (await this.current()).get(productId);
   }
 
+  async allProducts(options: { fresh?: boolean } = {}): Promise<readonly Product[]> {
+    return (options.fresh ? await this.refresh() : await this.current()).all();
+  }
+
   /** Fresh from the API regardless of the cache: the price-alert check must see today's prices. */
   async refresh(): Promise<InMemoryCatalog> {
     this.loading ??= this.load().finally(() => {

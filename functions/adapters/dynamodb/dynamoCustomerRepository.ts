@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type {
   CustomerProfile,
@@ -32,6 +31,24 @@ function preferencesOf(value: unknown): Preferences {
   };
 }
 
+/** What we sent, kept for its delivery ticks, its billing and a template re-send if WhatsApp refuses it (131047). */
+function outboundItem(waId: string, record: SentMessageRecord, ttl: number): Record<string, unknown> {
+  return {
+    pk: customerPk(waId),
+    sk: outboundSk(record.messageId),
+    kind: record.kind,
+    sentAt: record.at,
+    ttl,
+    ...(record.template ? { template: record.template } : {}),
+    ...(record.summary ? { summary: record.summary } : {}),
+    ...(record.language ? { language: record.language } : {}),
+  };
+}
+
+function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
 function languageOf(value: unknown): Language {
   return (LANGUAGES as readonly unknown[]).includes(value) ? (value as Language) : 'ru';
 }
@@ -59,26 +76,62 @@ export class DynamoCustomerRepository implements CustomerRepository {
       ),
     ]);
     const now = this.now();
-    const item = profileResult.Item;
     const recent = (memoryResult.Items ?? [])
       .filter((entry) => isLive(entry, now))
       .map((entry) => ({ role: entry.role, text: entry.text, at: entry.at }) as MemoryEntry)
       .reverse();
-    if (item === undefined || !isLive(item, now)) return { recent };
-    const profile: CustomerProfile = {
+    const profile = this.profileOf(waId, profileResult.Item);
+    return profile === undefined ? { recent } : { profile, recent };
+  }
+
+  async profile(waId: string): Promise<CustomerProfile | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: customerPk(waId), sk: PROFILE_SK } }));
+    return this.profileOf(waId, result.Item);
+  }
+
+  async recordSent(waId: string, sent: readonly SentMessageRecord[]): Promise<void> {
+    const ttl = ttlAfterDays(this.now(), this.retention.outboundDays);
+    await writeAll(
+      this.client,
+      this.tableName,
+      sent.map((record) => outboundItem(waId, record, ttl)),
+    );
+  }
+
+  async setOptedOut(waId: string, optedOut: boolean): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: customerPk(waId), sk: PROFILE_SK },
+        UpdateExpression: 'SET optedOut = :optedOut, optedOutChangedAt = :now, #ttl = if_not_exists(#ttl, :ttl)',
+        ExpressionAttributeNames: { '#ttl': 'ttl' },
+        ExpressionAttributeValues: {
+          ':optedOut': optedOut,
+          ':now': this.now(),
+          ':ttl': ttlAfterDays(this.now(), this.retention.profileDays),
+        },
+      }),
+    );
+  }
+
+  private profileOf(waId: string, item: Record<string, unknown> | undefined): CustomerProfile | undefined {
+    const now = this.now();
+    if (item === undefined || !isLive(item, now)) return undefined;
+    return {
       waId,
       language: languageOf(item.language),
       firstSeenAt: Number(item.firstSeenAt ?? now),
       lastInboundAt: Number(item.lastInboundAt ?? 0),
       messageCount: Number(item.messageCount ?? 0),
       preferences: preferencesOf(item.preferences),
-      recentViews: Array.isArray(item.recentViews) ? item.recentViews.map(String) : [],
+      recentViews: stringsOf(item.recentViews),
+      lastShown: stringsOf(item.lastShown),
+      optedOut: item.optedOut === true,
       ...(typeof item.name === 'string' ? { name: item.name } : {}),
     };
-    return { profile, recent };
   }
 
-  async saveTurn(turn: { profile: CustomerProfile; memory: MemoryEntry[]; sent: SentMessageRecord[] }): Promise<void> {
+  async saveTurn(turn: { turnId: string; profile: CustomerProfile; memory: MemoryEntry[] }): Promise<void> {
     const { profile } = turn;
     const pk = customerPk(profile.waId);
     const now = this.now();
@@ -90,6 +143,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
       ':messageCount': profile.messageCount,
       ':preferences': profile.preferences,
       ':recentViews': profile.recentViews.slice(0, RECENT_VIEWS_KEPT),
+      ':lastShown': profile.lastShown.slice(0, 10),
       ':ttl': ttlAfterDays(now, this.retention.profileDays),
     };
     const sets = [
@@ -99,6 +153,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
       'messageCount = :messageCount',
       'preferences = :preferences',
       'recentViews = :recentViews',
+      'lastShown = :lastShown',
       '#ttl = :ttl',
     ];
     if (profile.name !== undefined) {
@@ -116,23 +171,17 @@ export class DynamoCustomerRepository implements CustomerRepository {
       }),
     );
     const memoryTtl = ttlAfterDays(now, this.retention.memoryDays);
-    const outboundTtl = ttlAfterDays(now, this.retention.outboundDays);
-    await writeAll(this.client, this.tableName, [
-      ...turn.memory.map((entry) => ({
+    await writeAll(
+      this.client,
+      this.tableName,
+      turn.memory.map((entry) => ({
         pk,
-        sk: memorySk(entry.at, randomUUID().slice(0, 8)),
+        sk: memorySk(entry.at, turn.turnId),
         role: entry.role,
         text: entry.text,
         at: entry.at,
         ttl: memoryTtl,
       })),
-      ...turn.sent.map((record) => ({
-        pk,
-        sk: outboundSk(record.messageId),
-        kind: record.kind,
-        sentAt: record.at,
-        ttl: outboundTtl,
-      })),
-    ]);
+    );
   }
 }

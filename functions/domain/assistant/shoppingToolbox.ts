@@ -12,9 +12,6 @@ import type { TurnContext } from './turnContext';
  * tastes at once («серый или бежевый, в скандинавском стиле»), and a
  * PreferenceSignal holds one of each. Until then it extends ToolOutcome here.
  */
-export interface ShoppingToolOutcome extends ToolOutcome {
-  preferences?: PreferenceSignal[];
-}
 
 // What a customer states outright counts more than what they only look at (see PreferenceSignal.weight).
 const STATED_PREFERENCE_WEIGHT = 2;
@@ -62,7 +59,7 @@ const preferenceArguments = z
 
 interface ShoppingTool {
   definition: ToolDefinition;
-  run(args: unknown, context: TurnContext): Promise<ShoppingToolOutcome>;
+  run(args: unknown, context: TurnContext): Promise<ToolOutcome>;
 }
 
 /** Ties a schema to its handler, so the handler gets arguments already checked and typed. */
@@ -70,7 +67,7 @@ function shoppingTool<S extends z.ZodType>(
   name: string,
   description: string,
   schema: S,
-  handle: (args: z.output<S>, context: TurnContext) => Promise<ShoppingToolOutcome>,
+  handle: (args: z.output<S>, context: TurnContext) => Promise<ToolOutcome>,
 ): ShoppingTool {
   const { $schema: _dialect, ...parameters } = z.toJSONSchema(schema, { target: 'draft-07', io: 'input' });
   return {
@@ -172,7 +169,7 @@ export class ShoppingToolbox implements Toolbox {
     this.tools = new Map(all.map((tool) => [tool.definition.name, tool]));
   }
 
-  async execute(name: string, args: unknown, context: TurnContext): Promise<ShoppingToolOutcome> {
+  async execute(name: string, args: unknown, context: TurnContext): Promise<ToolOutcome> {
     const tool = this.tools.get(name);
     if (tool === undefined) throw new UnknownToolError(`There is no tool named ${JSON.stringify(name)}`);
     return tool.run(args, context);

@@ -14,8 +14,8 @@ export interface ToolOutcome {
   result: unknown;
   /** Products the customer should see; shown by the reply formatter with catalog prices. */
   products?: Product[];
-  /** A preference the customer stated, applied to their profile after the turn. */
-  preference?: PreferenceSignal;
+  /** Preferences the customer stated, applied to their profile after the turn. */
+  preferences?: PreferenceSignal[];
   /** What the call was for, for analytics (search, recommend, price_alert, manager…). */
   intent?: string;
 }

@@ -22,6 +22,10 @@ export class InMemoryCatalog implements CatalogReader {
     return this.index.all();
   }
 
+  async allProducts(): Promise<readonly Product[]> {
+    return this.index.all();
+  }
+
   replacePrices(prices: Record<string, number>): void {
     this.index = this.index.withPrices(prices);
   }

@@ -17,7 +17,12 @@ import type { ImageUrlResolver } from '../replies/productMessages';
 import type { Customer, InboundContent } from '../whatsapp/inboundMessage';
 import { botText } from '../texts/botTexts';
 import { understand, type Understanding } from '../understanding/understand';
-import type { CustomerProfile, CustomerRepository, MemoryEntry, Messenger, ProductViewStats, SentMessageRecord } from './ports';
+import type { CustomerProfile, CustomerRepository, MemoryEntry, ProductViewStats, SentMessageRecord } from './ports';
+import type { CustomerDelivery } from '../messaging/customerDelivery';
+import type { TemplateCatalog } from '../messaging/templateCatalog';
+import { FOLLOW_UP_AFTER_MS, type FollowUpScheduler } from '../followups/followUpScheduler';
+import type { CommandResponder } from './commandResponder';
+import { commandOf } from './customerCommands';
 import type { TapResponder } from './tapResponder';
 import { segmentTurn, type Turn } from './turn';
 
@@ -32,7 +37,9 @@ const SHOPPING_INTENTS = new Set(['search', 'recommend', 'price_alert']);
 
 export interface ConversationDependencies {
   customers: CustomerRepository;
-  messenger: Messenger;
+  delivery: CustomerDelivery;
+  templates: TemplateCatalog;
+  commands: CommandResponder;
   engine: AssistantEngine;
   taps: TapResponder;
   voice: VoiceNotes;
@@ -40,6 +47,10 @@ export interface ConversationDependencies {
   tools: ShoppingTools;
   imageUrlOf: ImageUrlResolver;
   viewStats: ProductViewStats;
+  /** Proactive follow-ups after a week of silence; absent when the deployment does not send them. */
+  followUps?: FollowUpScheduler;
+  /** Told of bookkeeping that failed after the answers went out (logged and counted, never retried). */
+  onAfterSendingError: (stage: string, error: unknown) => void;
   now: () => number;
 }
 
@@ -57,6 +68,7 @@ interface TurnState {
   language: Language;
   preferences: Preferences;
   recentViews: string[];
+  lastShown: string[];
   recent: MemoryEntry[];
   memory: MemoryEntry[];
   usage: AiUsage[];
@@ -102,6 +114,7 @@ export class ConversationService {
       language: snapshot.profile?.language ?? DEFAULT_LANGUAGE,
       preferences: snapshot.profile?.preferences ?? NO_PREFERENCES,
       recentViews: snapshot.profile?.recentViews ?? [],
+      lastShown: snapshot.profile?.lastShown ?? [],
       recent: snapshot.recent,
       memory: [],
       usage: [],
@@ -119,7 +132,13 @@ export class ConversationService {
         switch (content.kind) {
           case 'reply': {
             memory.push({ role: 'customer', text: `[${content.title || content.replyId}]`, at: this.deps.now() });
-            const outcome = await this.deps.taps.respond(content, state.language, state.preferences, state.recentViews);
+            const outcome = await this.deps.taps.respond(content, {
+              waId: customer.waId,
+              language: state.language,
+              preferences: state.preferences,
+              viewed: state.recentViews,
+              lastShown: state.lastShown,
+            });
             if (outcome.viewed) await this.recordView(outcome.viewed, state);
             answer = outcome.reply;
             break;
@@ -146,14 +165,9 @@ export class ConversationService {
         }
         if (answer) memory.push({ role: 'assistant', text: answer.summary, at: this.deps.now() });
       }
-      if (answer) replies.push(answer);
-    }
-
-    const sent: SentMessageRecord[] = [];
-    for (const answer of replies) {
-      for (const message of answer.messages) {
-        const { messageId } = await this.deps.messenger.send(customer.waId, message);
-        sent.push({ messageId, kind: message.kind, at: this.deps.now() });
+      if (answer) {
+        replies.push(answer);
+        if (answer.productIds.length > 0) state.lastShown = answer.productIds;
       }
     }
 
@@ -167,9 +181,34 @@ export class ConversationService {
       messageCount: (snapshot.profile?.messageCount ?? 0) + turn.messages.length,
       preferences: state.preferences,
       recentViews: state.recentViews,
+      lastShown: state.lastShown,
+      optedOut: snapshot.profile?.optedOut ?? false,
       ...(name ? { name } : {}),
     };
-    await this.deps.customers.saveTurn({ profile, memory, sent });
+    // Memory is ordered by the turn's own time, so a retried turn writes the same keys again instead of new ones.
+    const turnStart = turn.messages[0]?.timestamp ?? this.deps.now();
+    const ordered = memory.map((entry, index) => ({ ...entry, at: turnStart + index }));
+    await this.deps.customers.saveTurn({ turnId: turn.messages[0]?.id ?? String(turnStart), profile, memory: ordered });
+
+    const sent: SentMessageRecord[] = [];
+    for (const answer of replies) {
+      for (const message of answer.messages) {
+        const delivery = await this.deps.delivery.deliver(customer.waId, message, { lastInboundAt: lastInbound }, () =>
+          this.serviceReplyTemplate(customer, answer),
+        );
+        sent.push({
+          messageId: delivery.messageId,
+          kind: delivery.kind,
+          at: this.deps.now(),
+          summary: answer.summary,
+          language: answer.language,
+          ...(delivery.template ? { template: delivery.template } : {}),
+        });
+      }
+    }
+    // Once the answers are out, nothing may fail the turn: a retry would answer the customer twice.
+    await this.afterSending('record_sent', () => this.deps.customers.recordSent(customer.waId, sent));
+    await this.afterSending('follow_up', () => this.moveFollowUp(customer.waId, profile));
     return {
       sent,
       intents: replies.map((answer) => answer.intent),
@@ -179,11 +218,53 @@ export class ConversationService {
     };
   }
 
-  /** Text, typed or heard: the engine answers, and what the customer asked for becomes their taste. */
+  private async afterSending(stage: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.deps.onAfterSendingError(stage, error);
+    }
+  }
+
+  /** The week of silence starts again with every message; a customer who opted out has no follow-up at all. */
+  private async moveFollowUp(waId: string, profile: CustomerProfile): Promise<void> {
+    const { followUps } = this.deps;
+    if (followUps === undefined) return;
+    const optedOut = (await this.deps.customers.profile(waId))?.optedOut ?? profile.optedOut;
+    if (optedOut) await followUps.cancel(waId);
+    else await followUps.schedule(waId, new Date(profile.lastInboundAt + FOLLOW_UP_AFTER_MS));
+  }
+
+  /**
+   * Delayed past the 24-hour window (a long outage, a dead-letter redrive),
+   * a reply can only go out as the approved service_reply template; its
+   * "Показать варианты" button brings the products back.
+   */
+  private serviceReplyTemplate(customer: Customer, answer: AssistantReply) {
+    return this.deps.templates.build({
+      name: 'service_reply',
+      language: answer.language,
+      parameters: { customer_name: customer.name ?? botText(answer.language, 'customer.fallbackName'), answer: answer.summary },
+      payloads: { resume: 'resume' },
+    });
+  }
+
+  /** Text, typed or heard: commands are carried out, the engine answers the rest, and what the customer asked for becomes their taste. */
   private async answerText(text: string, state: TurnState): Promise<AssistantReply> {
     state.memory.push({ role: 'customer', text, at: this.deps.now() });
     const understanding = understand(text);
     state.language = languageOf(text, understanding, state.language);
+    const command = commandOf(text, understanding);
+    if (command !== undefined) {
+      const answer = await this.deps.commands.respond(command, {
+        waId: state.customer.waId,
+        language: state.language,
+        viewed: state.recentViews,
+        lastShown: state.lastShown,
+      });
+      state.memory.push({ role: 'assistant', text: answer.summary, at: this.deps.now() });
+      return answer;
+    }
     const context: TurnContext = {
       customer: state.customer,
       text,

@@ -8,6 +8,8 @@ import type { OutboundMessage } from '../whatsapp/outboundMessage';
 export interface CatalogReader {
   search(query: CatalogQuery): Promise<SearchHit[]>;
   get(productId: string): Promise<Product | undefined>;
+  /** Every product; `fresh` asks the store's API again instead of the cache (the daily price check). */
+  allProducts(options?: { fresh?: boolean }): Promise<readonly Product[]>;
 }
 
 /** Sends to one customer; the WhatsApp Graph API in production and in `npm start`. */
@@ -32,6 +34,10 @@ export interface CustomerProfile {
   preferences: Preferences;
   /** Product ids the customer opened, most recent first. */
   recentViews: string[];
+  /** The products of the last reply that showed any, for "показать варианты" after a template. */
+  lastShown: string[];
+  /** Said "стоп": never messaged first (alerts, suggestions) until they say "подписаться". */
+  optedOut: boolean;
 }
 
 export interface CustomerSnapshot {
@@ -44,11 +50,25 @@ export interface SentMessageRecord {
   messageId: string;
   kind: OutboundMessage['kind'];
   at: number;
+  /** The template's name when one was sent. */
+  template?: string;
+  /** A plain-text account of a free-form message, for a template re-send if WhatsApp refuses it later. */
+  summary?: string;
+  language?: Language;
 }
 
 export interface CustomerRepository {
   load(waId: string, recentLimit: number): Promise<CustomerSnapshot>;
-  saveTurn(turn: { profile: CustomerProfile; memory: MemoryEntry[]; sent: SentMessageRecord[] }): Promise<void>;
+  profile(waId: string): Promise<CustomerProfile | undefined>;
+  /** Messages sent outside a turn (alerts, suggestions), kept like a turn's for delivery ticks and billing. */
+  recordSent(waId: string, sent: readonly SentMessageRecord[]): Promise<void>;
+  setOptedOut(waId: string, optedOut: boolean): Promise<void>;
+  /**
+   * Saves what the turn learnt and said, before anything is sent: a failure
+   * here retries the turn with nothing sent yet. `turnId` (the first message
+   * id) makes the memory keys the same on a retry, so nothing is stored twice.
+   */
+  saveTurn(turn: { turnId: string; profile: CustomerProfile; memory: MemoryEntry[] }): Promise<void>;
 }
 
 /** "Customers who viewed this also viewed": counts kept per pair of products, with no customer in them. */

@@ -6,11 +6,15 @@ import type { Product } from '../catalog/product';
 import type { Language } from '../language';
 import type { Preferences } from '../preferences/preferences';
 import type { Recommender } from '../recommendations/recommender';
+import { setAlertText } from '../alerts/alertReplies';
+import type { PriceAlertService } from '../alerts/priceAlertService';
 import { categoryMenu } from '../replies/categoryMenu';
+import { productsMessage } from '../replies/productMessages';
 import { productCard, productSections, shortTitle, type ImageUrlResolver } from '../replies/productMessages';
 import { parseReplyId } from '../replies/replyIds';
 import { botText } from '../texts/botTexts';
 import type { InboundContent } from '../whatsapp/inboundMessage';
+import type { CustomerRepository } from './ports';
 
 export type Tap = Extract<InboundContent, { kind: 'reply' }>;
 
@@ -23,8 +27,25 @@ export interface TapOutcome {
 export interface TapResponderDependencies {
   tools: ShoppingTools;
   recommender: Recommender;
+  alerts: PriceAlertService;
+  customers: Pick<CustomerRepository, 'setOptedOut'>;
   imageUrlOf: ImageUrlResolver;
+  now: () => number;
 }
+
+/** What a tap is answered with, besides the tap itself. */
+export interface TapContext {
+  waId: string;
+  language: Language;
+  preferences: Preferences;
+  /** Products the customer opened, most recent first. */
+  viewed: readonly string[];
+  /** Products of the last reply that showed any. */
+  lastShown: readonly string[];
+}
+
+/** New arrivals: what was added to the catalog in the last month. */
+const NEW_ARRIVALS_MS = 30 * 24 * 60 * 60 * 1000;
 
 function reply(
   body: AssistantReply['messages'],
@@ -44,9 +65,10 @@ function text(body: string, language: Language, intent: string, productIds: stri
 export class TapResponder {
   constructor(private readonly deps: TapResponderDependencies) {}
 
-  async respond(tap: Tap, language: Language, preferences: Preferences, viewed: readonly string[]): Promise<TapOutcome> {
+  async respond(tap: Tap, context: TapContext): Promise<TapOutcome> {
     const action = parseReplyId(tap.replyId);
     const { tools, imageUrlOf } = this.deps;
+    const { language } = context;
     if (action === undefined) return { reply: text(botText(language, 'unsupported'), language, 'unknown_reply') };
     switch (action.action) {
       case 'categories':
@@ -55,17 +77,69 @@ export class TapResponder {
         const filters = { category: action.category };
         return { reply: searchReply(await tools.searchProducts(filters), filters, language, imageUrlOf, 'category') };
       }
+      case 'new':
+        return { reply: await this.newArrivals(action.category, language) };
+      case 'resume':
+        return { reply: await this.resume(context) };
+      case 'optout':
+        await this.deps.customers.setOptedOut(context.waId, true);
+        return { reply: text(botText(language, 'optout.done'), language, 'opt_out') };
       default: {
         const product = await tools.getProduct(action.productId);
         if (product === undefined) return { reply: text(botText(language, 'product.missing'), language, `${action.action}_missing`) };
-        if (action.action === 'product') return this.card(product, language, preferences);
-        if (action.action === 'buy') {
-          const body = botText(language, 'buy.next', { name: shortTitle(product), price: formatTenge(product.price) });
-          return { reply: text(body, language, 'buy', [product.id]) };
+        switch (action.action) {
+          case 'product':
+            return this.card(product, language, context.preferences);
+          case 'buy': {
+            const body = botText(language, 'buy.next', { name: shortTitle(product), price: formatTenge(product.price) });
+            return { reply: text(body, language, 'buy', [product.id]) };
+          }
+          case 'watch': {
+            const outcome = await this.deps.alerts.set(context.waId, product, language);
+            return { reply: text(setAlertText(outcome, product, language), language, 'price_alert', [product.id]) };
+          }
+          case 'unwatch': {
+            await this.deps.alerts.cancel(context.waId, product.id);
+            const body = botText(language, 'alerts.cancelled', { name: shortTitle(product) });
+            return { reply: text(body, language, 'price_alert_cancel', [product.id]) };
+          }
+          case 'more':
+            return { reply: await this.moreOptions(product, language, context.preferences, context.viewed) };
         }
-        return { reply: await this.moreOptions(product, language, preferences, viewed) };
       }
     }
+  }
+
+  /** "Показать варианты" under a template: the products we wrote about, again. */
+  private async resume(context: TapContext): Promise<AssistantReply> {
+    const { language } = context;
+    const products = (await Promise.all(context.lastShown.map((id) => this.deps.tools.getProduct(id)))).filter(
+      (product): product is Product => product !== undefined,
+    );
+    if (products.length === 0) return reply([categoryMenu(language)], language, botText(language, 'categories.body'), 'resume');
+    const intro = botText(language, 'resume.intro');
+    return reply(
+      [productsMessage(products, intro, language, this.deps.imageUrlOf)],
+      language,
+      intro,
+      'resume',
+      products.map((p) => p.id),
+    );
+  }
+
+  private async newArrivals(category: Product['category'], language: Language): Promise<AssistantReply> {
+    const since = this.deps.now() - NEW_ARRIVALS_MS;
+    const all = await this.deps.tools.searchProducts({ category });
+    const fresh = all.products.filter((product) => Date.parse(product.addedAt) >= since || product.tags.includes('new'));
+    const products = fresh.length > 0 ? fresh : all.products;
+    const intro = botText(language, 'new.intro', { section: botText(language, `category.${category}`) });
+    return reply(
+      [productsMessage(products, intro, language, this.deps.imageUrlOf)],
+      language,
+      intro,
+      'new_products',
+      products.map((p) => p.id),
+    );
   }
 
   /** The card, with one matching item suggested under it: the salesperson's "к дивану подойдёт…". */

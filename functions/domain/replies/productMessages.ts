@@ -10,7 +10,7 @@ export type ImageUrlResolver = (product: Product) => string;
 const LIST_ROWS = 10;
 
 /** "Диван угловой «Осло» велюр" → "Диван «Осло»": fits a list row or a button without losing what the thing is. */
-export function shortTitle(product: Product): string {
+export function shortTitle(product: Pick<Product, 'name'>): string {
   const quoted = /«([^»]+)»/.exec(product.name);
   if (quoted === null) return product.name;
   const kind = product.name.slice(0, quoted.index).trim().split(/\s+/)[0] ?? '';
@@ -57,6 +57,7 @@ export function productCard(product: Product, language: Language, imageUrlOf: Im
   ];
   const buttons: ReplyButton[] = [
     { id: replyId({ action: 'buy', productId: product.id }), title: botText(language, 'card.buy') },
+    { id: replyId({ action: 'watch', productId: product.id }), title: botText(language, 'card.watch') },
     { id: replyId({ action: 'more', productId: product.id }), title: botText(language, 'card.more') },
   ];
   return {

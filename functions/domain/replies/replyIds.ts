@@ -9,31 +9,41 @@ export type ReplyAction =
   | { action: 'product'; productId: string }
   | { action: 'buy'; productId: string }
   | { action: 'more'; productId: string }
+  | { action: 'watch'; productId: string }
+  | { action: 'unwatch'; productId: string }
+  | { action: 'new'; category: Category }
+  | { action: 'resume' }
+  | { action: 'optout' }
   | { action: 'category'; category: Category }
   | { action: 'categories' };
 
-const PRODUCT_ACTIONS = ['product', 'buy', 'more'] as const;
+const PRODUCT_ACTIONS = ['product', 'buy', 'more', 'watch', 'unwatch'] as const;
+const BARE_ACTIONS = ['categories', 'resume', 'optout'] as const;
 
 export function replyId(action: ReplyAction): string {
   switch (action.action) {
     case 'category':
-      return `category:${action.category}`;
+    case 'new':
+      return `${action.action}:${action.category}`;
     case 'categories':
-      return 'categories';
+    case 'resume':
+    case 'optout':
+      return action.action;
     default:
       return `${action.action}:${action.productId}`;
   }
 }
 
 export function parseReplyId(id: string): ReplyAction | undefined {
-  if (id === 'categories') return { action: 'categories' };
+  const bare = BARE_ACTIONS.find((candidate) => candidate === id);
+  if (bare !== undefined) return { action: bare };
   const separator = id.indexOf(':');
   if (separator <= 0) return undefined;
   const kind = id.slice(0, separator);
   const value = id.slice(separator + 1);
   if (value === '') return undefined;
-  if (kind === 'category') {
-    return (CATEGORIES as readonly string[]).includes(value) ? { action: 'category', category: value as Category } : undefined;
+  if (kind === 'category' || kind === 'new') {
+    return (CATEGORIES as readonly string[]).includes(value) ? { action: kind, category: value as Category } : undefined;
   }
   const productAction = PRODUCT_ACTIONS.find((candidate) => candidate === kind);
   return productAction === undefined ? undefined : { action: productAction, productId: value };

@@ -1,0 +1,50 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import type OpenAI from 'openai';
+import type { Environment } from '../../config/environment';
+import type { PhotoDescriptions } from '../../domain/media/photoDescriptions';
+import type { VoiceNotes } from '../../domain/media/voiceNotes';
+import { VoiceNotePipeline } from '../../domain/media/voiceNotePipeline';
+import { photosWithoutVision, voiceWithoutSpeechToText } from '../../domain/media/withoutAi';
+import { customerRef } from '../../observability/customerRef';
+import { OpenAiPhotoDescriptions } from '../openai/openAiPhotoDescriptions';
+import { OpenAiSpeechToText } from '../openai/openAiSpeechToText';
+import type { GraphClient } from '../whatsapp/graphClient';
+import { ffmpegBinaryResolver } from './ffmpegBinary';
+import { FfmpegAudioTools } from './ffmpegAudioTools';
+import { GraphMediaSource } from './graphMediaSource';
+import type { MediaSettings } from './mediaSettings';
+import { S3MediaStaging } from './s3MediaStaging';
+
+export interface MediaServicesDependencies {
+  /** The shared environment and the media settings: `{ ...env, ...parseMediaSettings() }`, or `env` once merged. */
+  env: Pick<Environment, 'MEDIA_BUCKET' | 'OPENAI_MODEL'> & MediaSettings;
+  /** Absent without an OpenAI key: then voice notes and photos get the no-AI answers. */
+  openai?: OpenAI;
+  graph: () => Promise<GraphClient>;
+  /** For the media bucket: createMediaS3Client(env). */
+  s3: S3Client;
+}
+
+export interface MediaServices {
+  voice: VoiceNotes;
+  photos: PhotoDescriptions;
+}
+
+/** Voice notes and photos for the consumer's composition root. */
+export function buildMediaServices(deps: MediaServicesDependencies): MediaServices {
+  const { env, openai } = deps;
+  if (openai === undefined) return { voice: voiceWithoutSpeechToText, photos: photosWithoutVision };
+  const source = new GraphMediaSource(deps.graph);
+  return {
+    voice: new VoiceNotePipeline({
+      source,
+      staging: new S3MediaStaging(deps.s3, env.MEDIA_BUCKET),
+      audio: new FfmpegAudioTools({ binary: ffmpegBinaryResolver(env.FFMPEG_BIN) }),
+      speech: new OpenAiSpeechToText({ client: openai, model: env.TRANSCRIBE_MODEL }),
+      limits: { maxBytes: env.VOICE_MAX_BYTES, maxSeconds: env.VOICE_MAX_SECONDS },
+      customerRef: (waId) => customerRef(waId),
+      convertTo: 'ogg',
+    }),
+    photos: new OpenAiPhotoDescriptions({ client: openai, model: env.OPENAI_MODEL, source, maxBytes: env.PHOTO_MAX_BYTES }),
+  };
+}

@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+
+export interface ProcessResult {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  /** Only its last `maxOutputChars`: what ffmpeg says last is what explains a failure. */
+  stderr: string;
+}
+
+/** The process ran past its time and was killed. */
+export class ProcessTimeoutError extends Error {
+  override readonly name = 'ProcessTimeoutError';
+  constructor(
+    readonly file: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`${file} did not finish within ${timeoutMs} ms and was killed`);
+  }
+}
+
+/** The process could not be started at all (ENOENT, EACCES). */
+export class ProcessStartError extends Error {
+  override readonly name = 'ProcessStartError';
+  constructor(
+    readonly file: string,
+    readonly code: string | undefined,
+    options: { cause: unknown },
+  ) {
+    super(`${file} could not be started (${code ?? 'unknown error'})`, options);
+  }
+}
+
+const DEFAULT_MAX_OUTPUT_CHARS = 64 * 1024;
+
+/**
+ * Runs a program with arguments (never through a shell, so no file name is
+ * ever parsed as a command), killing it when it overruns its time.
+ */
+export function runProcess(
+  file: string,
+  args: readonly string[],
+  options: { timeoutMs: number; maxOutputChars?: number },
+): Promise<ProcessResult> {
+  const maxOutputChars = options.maxOutputChars ?? DEFAULT_MAX_OUTPUT_CHARS;
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], shell: false, windowsHide: true });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, options.timeoutMs);
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout = (stdout + chunk).slice(-maxOutputChars);
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(-maxOutputChars);
+    });
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(new ProcessStartError(file, error.code, { cause: error }));
+    });
+    child.once('close', (exitCode, signal) => {
+      clearTimeout(timer);
+      if (timedOut) reject(new ProcessTimeoutError(file, options.timeoutMs));
+      else resolve({ exitCode, signal, stdout, stderr });
+    });
+  });
+}

@@ -1,0 +1,45 @@
+import { GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import type { Environment } from '../../config/environment';
+import type { MediaStaging, StagedMedia } from '../../domain/media/mediaStaging';
+
+/** The S3 client for the media bucket; s3rver (S3_ENDPOINT) only understands path-style addressing. */
+export function createMediaS3Client(env: Pick<Environment, 'AWS_REGION' | 'S3_ENDPOINT'>): S3Client {
+  return new S3Client({
+    region: env.AWS_REGION,
+    ...(env.S3_ENDPOINT === undefined ? {} : { endpoint: env.S3_ENDPOINT, forcePathStyle: true }),
+  });
+}
+
+/** Staged media in the media bucket, whose lifecycle rule expires it within a day. */
+export class S3MediaStaging implements MediaStaging {
+  constructor(
+    private readonly s3: S3Client,
+    private readonly bucket: string,
+  ) {}
+
+  async put(key: string, media: StagedMedia): Promise<void> {
+    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: media.bytes, ContentType: media.contentType }));
+  }
+
+  async get(key: string): Promise<StagedMedia | undefined> {
+    try {
+      const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      if (object.Body === undefined) return undefined;
+      return { bytes: await object.Body.transformToByteArray(), contentType: object.ContentType ?? 'application/octet-stream' };
+    } catch (error) {
+      if (isAbsent(error)) return undefined;
+      throw error;
+    }
+  }
+}
+
+/**
+ * Without s3:ListBucket (the consumer has only GetObject and PutObject), S3
+ * answers 403 AccessDenied for a key that does not exist, not 404. Reading it
+ * as "not staged" hides no real permission problem: the put that follows
+ * would fail with it.
+ */
+function isAbsent(error: unknown): boolean {
+  if (!(error instanceof S3ServiceException)) return false;
+  return error.name === 'NoSuchKey' || error.name === 'NotFound' || error.name === 'AccessDenied';
+}

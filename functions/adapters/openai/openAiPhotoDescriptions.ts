@@ -1,0 +1,134 @@
+import type OpenAI from 'openai';
+import { zodResponseFormat } from 'openai/helpers/zod';
+import type { ChatCompletion, ChatCompletionContentPart } from 'openai/resources/chat/completions';
+import { z } from 'zod';
+import type { AiUsage } from '../../domain/assistant/aiUsage';
+import { CATEGORIES, COLORS, STYLES } from '../../domain/catalog/product';
+import type { MediaSource } from '../../domain/media/mediaSource';
+import type { Photo, PhotoDescription, PhotoDescriptions } from '../../domain/media/photoDescriptions';
+import type { Customer } from '../../domain/whatsapp/inboundMessage';
+
+export interface OpenAiPhotoDescriptionsOptions {
+  client: OpenAI;
+  /** A vision model: OPENAI_MODEL, gpt-4o-mini. */
+  model: string;
+  source: MediaSource;
+  maxBytes: number;
+}
+
+/** What the model must answer, enforced by the API (strict JSON schema) and checked again here. */
+export const photoAnswerSchema = z.object({
+  is_furniture: z.boolean(),
+  category: z.enum(CATEGORIES).nullable(),
+  color: z.enum(COLORS).nullable(),
+  style: z.enum(STYLES).nullable(),
+  keywords: z.array(z.string()),
+});
+
+export type UnusableAnswerReason = 'no_answer' | 'refusal' | 'truncated' | 'invalid_json' | 'schema_mismatch';
+
+/** The model's answer cannot be used; `usage` still says what the call cost. */
+export class UnusablePhotoAnswerError extends Error {
+  override readonly name = 'UnusablePhotoAnswerError';
+  constructor(
+    readonly reason: UnusableAnswerReason,
+    readonly usage: AiUsage | undefined,
+  ) {
+    super(`The vision model's answer is unusable: ${reason}`);
+  }
+}
+
+const PHOTO_FORMAT = zodResponseFormat(photoAnswerSchema, 'photo_description');
+
+const INSTRUCTIONS = [
+  'A customer of ZETA, a furniture store in Kazakhstan, sent this photo on WhatsApp to find something similar in the catalog.',
+  'is_furniture: whether the photo shows a piece of furniture of a kind the store sells (the categories below).',
+  'category, color, style: the main piece of furniture, from the allowed values only; null when unsure or not furniture.',
+  'keywords: at most 4 short Russian words (lowercase) for a catalog search, about shape, material or upholstery, e.g. "угловой", "велюр", "раскладной"; empty when not furniture.',
+  'Describe the furniture only: never people, faces, documents or text seen in the photo.',
+].join('\n');
+
+const MAX_KEYWORDS = 4;
+// A filled answer is about 60 tokens; the cap stops a runaway answer from costing more.
+const MAX_ANSWER_TOKENS = 150;
+/** What the vision API takes; WhatsApp sends photos as JPEG or PNG. */
+const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif']);
+
+/**
+ * A photo's furniture as catalog attributes, by a vision model. The image
+ * goes at detail "low": a fixed 512 px view of 2,833 tokens for gpt-4o-mini,
+ * where "high" bills about 25,500 for a 1024 px photo, and is plenty to tell
+ * a corner sofa from a bed.
+ */
+export class OpenAiPhotoDescriptions implements PhotoDescriptions {
+  constructor(private readonly options: OpenAiPhotoDescriptionsOptions) {}
+
+  async describe(_customer: Customer, photo: Photo): Promise<PhotoDescription> {
+    const { client, model, source, maxBytes } = this.options;
+    const fetched = await source.download(photo.mediaId, { maxBytes });
+    if (fetched.kind === 'too_large') return { kind: 'too_large', sizeBytes: fetched.sizeBytes, limitBytes: maxBytes };
+    const type = fetched.mimeType.split(';')[0]?.trim().toLowerCase() ?? '';
+    // Not a picture the model can see: answered like having no vision, from the caption.
+    if (!IMAGE_TYPES.has(type)) return { kind: 'unavailable' };
+
+    const caption = photo.caption?.trim();
+    const content: ChatCompletionContentPart[] = [
+      ...(caption ? [{ type: 'text' as const, text: `Подпись клиента к фото: ${caption}` }] : []),
+      {
+        type: 'image_url',
+        image_url: { url: `data:${type};base64,${Buffer.from(fetched.bytes).toString('base64')}`, detail: 'low' },
+      },
+    ];
+    const completion = await client.chat.completions.create({
+      model,
+      messages: [
+        { role: 'system', content: INSTRUCTIONS },
+        { role: 'user', content },
+      ],
+      response_format: PHOTO_FORMAT,
+      temperature: 0,
+      max_completion_tokens: MAX_ANSWER_TOKENS,
+    });
+    const usage = completion.usage ? usageOf(model, completion.usage) : undefined;
+    const answer = readAnswer(completion, usage);
+    if (!answer.is_furniture) return { kind: 'not_furniture', ...(usage ? { usage } : {}) };
+    const keywords = answer.keywords
+      .map((word) => word.trim())
+      .filter(Boolean)
+      .slice(0, MAX_KEYWORDS)
+      .join(' ');
+    return {
+      kind: 'furniture',
+      ...(answer.category ? { category: answer.category } : {}),
+      ...(answer.color ? { color: answer.color } : {}),
+      ...(answer.style ? { style: answer.style } : {}),
+      ...(keywords ? { keywords } : {}),
+      ...(usage ? { usage } : {}),
+    };
+  }
+}
+
+function readAnswer(completion: ChatCompletion, usage: AiUsage | undefined): z.infer<typeof photoAnswerSchema> {
+  const choice = completion.choices[0];
+  if (choice === undefined) throw new UnusablePhotoAnswerError('no_answer', usage);
+  if (choice.message.refusal) throw new UnusablePhotoAnswerError('refusal', usage);
+  if (choice.finish_reason === 'length') throw new UnusablePhotoAnswerError('truncated', usage);
+  let json: unknown;
+  try {
+    json = JSON.parse(choice.message.content ?? '');
+  } catch {
+    throw new UnusablePhotoAnswerError('invalid_json', usage);
+  }
+  const parsed = photoAnswerSchema.safeParse(json);
+  if (!parsed.success) throw new UnusablePhotoAnswerError('schema_mismatch', usage);
+  return parsed.data;
+}
+
+function usageOf(model: string, usage: NonNullable<ChatCompletion['usage']>): AiUsage {
+  return {
+    model,
+    inputTokens: usage.prompt_tokens,
+    cachedInputTokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
+    outputTokens: usage.completion_tokens,
+  };
+}

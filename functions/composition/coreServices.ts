@@ -1,0 +1,60 @@
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { catalogFromEnvironment } from '../adapters/catalog/catalogFromEnvironment';
+import { productImageUrlResolver } from '../adapters/catalog/productImageUrl';
+import { createDynamoClients } from '../adapters/dynamodb/dynamoClients';
+import { DynamoCustomerRepository } from '../adapters/dynamodb/dynamoCustomerRepository';
+import { DynamoPriceAlertRepository } from '../adapters/dynamodb/dynamoPriceAlertRepository';
+import { EventBridgeFollowUpScheduler } from '../adapters/scheduler/eventBridgeFollowUpScheduler';
+import { fetchSecretFromSecretsManager } from '../adapters/secretsManagerFetcher';
+import { graphClientCache } from '../adapters/whatsapp/graphClientCache';
+import { GraphMessenger } from '../adapters/whatsapp/graphMessenger';
+import type { Environment } from '../config/environment';
+import { createSecretsLoader } from '../config/secrets';
+import type { FollowUpScheduler } from '../domain/followups/followUpScheduler';
+import { CustomerDelivery } from '../domain/messaging/customerDelivery';
+import { messageTemplates } from '../domain/messaging/messageTemplates';
+import type { Telemetry } from '../observability/telemetry';
+
+/** Retention of what the app stores per customer (DynamoDB TTL; reads skip expired items too). */
+export const RETENTION = { profileDays: 365, outboundDays: 35 } as const;
+
+function followUpScheduler(env: Environment): FollowUpScheduler | undefined {
+  const { FOLLOW_UP_GROUP: groupName, FOLLOW_UP_TARGET_ARN: targetArn, FOLLOW_UP_ROLE_ARN: roleArn } = env;
+  if (!groupName || !targetArn || !roleArn) return undefined;
+  const client = new SchedulerClient({ region: env.AWS_REGION, ...(env.SCHEDULER_ENDPOINT ? { endpoint: env.SCHEDULER_ENDPOINT } : {}) });
+  return new EventBridgeFollowUpScheduler(client, { groupName, targetArn, roleArn });
+}
+
+/**
+ * The clients and services the consumer and the jobs function share, created
+ * once per cold start: DynamoDB, the Graph API, the catalog, the templates,
+ * window-aware delivery, alerts and follow-up schedules.
+ */
+export function buildCoreServices(env: Environment, { logger }: Telemetry) {
+  const dynamo = createDynamoClients(env);
+  const loadSecrets = createSecretsLoader(env, fetchSecretFromSecretsManager);
+  const graph = graphClientCache(
+    { baseUrl: env.GRAPH_API_BASE_URL, apiVersion: env.GRAPH_API_VERSION, phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID },
+    loadSecrets,
+  );
+  const messenger = new GraphMessenger(graph);
+  const catalog = catalogFromEnvironment(env, (issue) => logger.warn('invalid product in the product API', issue));
+  const followUps = followUpScheduler(env);
+  if (followUps === undefined)
+    logger.info('follow-ups are off: FOLLOW_UP_GROUP, FOLLOW_UP_TARGET_ARN and FOLLOW_UP_ROLE_ARN are not all set');
+  return {
+    dynamo,
+    loadSecrets,
+    graph,
+    messenger,
+    catalog,
+    imageUrlOf: productImageUrlResolver(env.CATALOG_IMAGE_BASE_URL ?? 'https://zeta.kz/catalog/'),
+    templates: messageTemplates(),
+    customers: new DynamoCustomerRepository(dynamo.document, env.TABLE_NAME, { ...RETENTION, memoryDays: env.MEMORY_DAYS }),
+    delivery: new CustomerDelivery(messenger, Date.now),
+    alerts: new DynamoPriceAlertRepository(dynamo.document, env.TABLE_NAME),
+    followUps,
+  };
+}
+
+export type CoreServices = ReturnType<typeof buildCoreServices>;

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { messageTemplates } from '../../functions/domain/messaging/messageTemplates';
+import { TemplateCatalog, TemplateDefinitionError, TemplateParameterError } from '../../functions/domain/messaging/templateCatalog';
+
+describe('templates/message_templates.yaml', () => {
+  it('defines the templates the app sends, in ru, kk and en', () => {
+    const catalog = messageTemplates();
+    for (const name of ['price_alert_notification', 'new_products_notification', 'service_reply']) {
+      const template = catalog.get(name);
+      expect(template, name).toBeDefined();
+      expect(Object.keys(template?.languages ?? {}).sort()).toEqual(['en', 'kk', 'ru']);
+    }
+    expect(catalog.categoryOf('price_alert_notification')).toBe('UTILITY');
+    expect(catalog.categoryOf('new_products_notification')).toBe('MARKETING');
+  });
+
+  it('builds a price alert with its parameters in order and both quick-reply payloads', () => {
+    const message = messageTemplates().build({
+      name: 'price_alert_notification',
+      language: 'kk',
+      parameters: { product_name: 'Диван «Осло»', old_price: '229 990 ₸', new_price: '189 990 ₸', discount_percent: 17 },
+      payloads: { product: 'product:SOF-001', buy: 'buy:SOF-001' },
+    });
+    expect(message).toEqual({
+      kind: 'template',
+      name: 'price_alert_notification',
+      language: 'kk',
+      components: [
+        {
+          type: 'body',
+          parameters: [
+            { type: 'text', text: 'Диван «Осло»' },
+            { type: 'text', text: '229 990 ₸' },
+            { type: 'text', text: '189 990 ₸' },
+            { type: 'text', text: '17' },
+          ],
+        },
+        { type: 'button', subType: 'quick_reply', index: 0, parameters: [{ type: 'payload', payload: 'product:SOF-001' }] },
+        { type: 'button', subType: 'quick_reply', index: 1, parameters: [{ type: 'payload', payload: 'buy:SOF-001' }] },
+      ],
+    });
+  });
+
+  it('refuses a send that does not match the file, before any API call', () => {
+    const catalog = messageTemplates();
+    const base = { name: 'service_reply', language: 'ru' as const, payloads: { resume: 'resume' } };
+    expect(() => catalog.build({ ...base, parameters: { customer_name: 'Дана' } })).toThrow(TemplateParameterError);
+    expect(() => catalog.build({ ...base, parameters: { customer_name: 'Дана', answer: '   ' } })).toThrow(/empty/);
+    expect(() => catalog.build({ ...base, parameters: { customer_name: 'Дана', answer: 'x', price: 1 } })).toThrow(/unknown parameters/);
+    expect(() => catalog.build({ name: 'service_reply', language: 'ru', parameters: { customer_name: 'Дана', answer: 'x' } })).toThrow(
+      /payload resume/,
+    );
+    expect(() => catalog.build({ ...base, name: 'nope', parameters: {} })).toThrow(/unknown template/);
+  });
+
+  it('flattens new lines inside parameters, which WhatsApp rejects', () => {
+    const message = messageTemplates().build({
+      name: 'service_reply',
+      language: 'en',
+      parameters: { customer_name: 'Dana', answer: 'line one\n\nline two' },
+      payloads: { resume: 'resume' },
+    });
+    expect(message.components[0]?.parameters[1]).toEqual({ type: 'text', text: 'line one line two' });
+  });
+
+  it('rejects a file whose body and parameters disagree', () => {
+    const broken = `
+- name: broken
+  category: UTILITY
+  parameters: [a, b]
+  languages:
+    ru:
+      body: "only {{1}}"
+      examples: ["x", "y"]
+`;
+    expect(() => TemplateCatalog.fromYaml(broken)).toThrow(TemplateDefinitionError);
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { ShoppingToolbox } from '../../functions/domain/assistant/shoppingToolbox';
+import { InvalidToolArgumentsError, UnknownToolError } from '../../functions/domain/assistant/toolbox';
+import { RecordingRecommender, shoppingTools, turn } from './fixtures';
+
+function toolbox(recommender = new RecordingRecommender()) {
+  return new ShoppingToolbox({ tools: shoppingTools, recommender });
+}
+
+describe('ShoppingToolbox definitions', () => {
+  it('offers search, recommendations and preferences as closed JSON Schema objects', () => {
+    const definitions = toolbox().definitions;
+    expect(definitions.map((definition) => definition.name)).toEqual(['search_products', 'get_recommendations', 'track_preference']);
+    for (const { parameters } of definitions) {
+      expect(parameters).toMatchObject({ type: 'object', additionalProperties: false });
+      expect(parameters).not.toHaveProperty('$schema');
+    }
+  });
+
+  it('names no customer id, phone or name among the arguments', () => {
+    const names = toolbox().definitions.flatMap((definition) => Object.keys(definition.parameters.properties as object));
+    expect(names.filter((name) => /customer|phone|wa_?id|name|user/i.test(name))).toEqual([]);
+  });
+
+  it('uses the catalog enums', () => {
+    const search = toolbox().definitions[0]!.parameters as { properties: Record<string, { enum?: string[] }> };
+    expect(search.properties.category?.enum).toContain('tv_stand');
+    expect(search.properties.color?.enum).toContain('grey');
+    expect(search.properties.style?.enum).toContain('scandinavian');
+  });
+});
+
+describe('ShoppingToolbox.execute', () => {
+  it('searches the catalog and answers the model compactly', async () => {
+    const outcome = await toolbox().execute(
+      'search_products',
+      { category: 'sofa', color: 'grey', budget_max: 300_000 },
+      turn('серый диван'),
+    );
+    expect(outcome.intent).toBe('search');
+    expect(outcome.products!.length).toBeGreaterThan(0);
+    for (const product of outcome.products!) {
+      expect(product).toMatchObject({ category: 'sofa', color: 'grey' });
+      expect(product.price).toBeLessThanOrEqual(300_000);
+    }
+    const result = outcome.result as { products: Array<Record<string, unknown>>; relaxed: string[] };
+    expect(result.relaxed).toEqual([]);
+    expect(Object.keys(result.products[0]!).sort()).toEqual(expect.arrayContaining(['id', 'name', 'price', 'color', 'style', 'in_stock']));
+    expect(result.products[0]).not.toHaveProperty('description');
+  });
+
+  it('reports relaxed filters under the names the model used', async () => {
+    const outcome = await toolbox().execute('search_products', { category: 'sofa', budget_max: 1_000 }, turn('диван'));
+    expect((outcome.result as { relaxed: string[] }).relaxed).toContain('budget_max');
+  });
+
+  it('recommends from the turn context, never from arguments', async () => {
+    const recommender = new RecordingRecommender();
+    const context = turn('что посоветуете', {
+      preferences: { colors: { beige: 4 }, styles: {}, categories: {} },
+      viewedProductIds: ['SOF-005'],
+    });
+    const outcome = await toolbox(recommender).execute('get_recommendations', { category: 'sofa' }, context);
+    expect(outcome.intent).toBe('recommend');
+    expect(recommender.requests).toEqual([
+      { preferences: context.preferences, viewedProductIds: ['SOF-005'], category: 'sofa', limit: 10 },
+    ]);
+    expect(outcome.products!.map((product) => product.id)).not.toContain('SOF-005');
+  });
+
+  it('turns stated tastes into one preference signal each, weight 2', async () => {
+    const outcome = await toolbox().execute(
+      'track_preference',
+      { colors: ['grey', 'beige'], styles: ['loft'], budget_max: 250_000 },
+      turn('люблю серый и бежевый, лофт'),
+    );
+    expect(outcome.result).toEqual({ saved: true });
+    expect(outcome.preferences).toEqual([
+      { color: 'grey', weight: 2 },
+      { color: 'beige', weight: 2 },
+      { style: 'loft', weight: 2 },
+      { budgetMax: 250_000, weight: 2 },
+    ]);
+  });
+
+  it.each([
+    ['search_products', { category: 'sofa', customer_id: '77019998877' }, /customer_id/],
+    ['search_products', { phone: '+77019998877' }, /phone/],
+    ['search_products', { category: 'spaceship' }, /category/],
+    ['search_products', { budget_min: 300_000, budget_max: 100_000 }, /budget_min/],
+    ['search_products', { budget_max: -5 }, /budget_max/],
+    ['get_recommendations', { wa_id: '77019998877' }, /wa_id/],
+    ['track_preference', {}, /at least one/],
+    ['track_preference', { colors: ['grey'], customer_name: 'Другой клиент' }, /customer_name/],
+  ])('rejects %s with %j', async (name, args, message) => {
+    const call = toolbox().execute(name, args, turn('диван'));
+    await expect(call).rejects.toBeInstanceOf(InvalidToolArgumentsError);
+    await expect(call).rejects.toThrow(message);
+  });
+
+  it('rejects a tool it does not have', async () => {
+    await expect(toolbox().execute('place_order', {}, turn('оформите заказ'))).rejects.toBeInstanceOf(UnknownToolError);
+  });
+});
