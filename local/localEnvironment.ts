@@ -7,6 +7,7 @@ export const LOCAL_NAMES = {
   deadLetterQueue: 'zeta-inbound-dlq.fifo',
   region: 'us-east-1',
   phoneNumberId: '100000000000001',
+  wabaId: '200000000000001',
   graphApiVersion: 'v26.0',
 } as const;
 
@@ -27,6 +28,7 @@ export function localEnvironment(endpoints: LocalEndpoints, current: NodeJS.Proc
     WHATSAPP_VERIFY_TOKEN: LOCAL_SECRET_DEFAULTS.whatsappVerifyToken,
     WHATSAPP_TOKEN: LOCAL_SECRET_DEFAULTS.whatsappAccessToken,
     WHATSAPP_PHONE_NUMBER_ID: LOCAL_NAMES.phoneNumberId,
+    WHATSAPP_BUSINESS_ACCOUNT_ID: LOCAL_NAMES.wabaId,
     GRAPH_API_VERSION: LOCAL_NAMES.graphApiVersion,
     LOG_LEVEL: 'WARN',
     // A developer may point a real WhatsApp number at a local run (README).
@@ -46,6 +48,10 @@ export function localEnvironment(endpoints: LocalEndpoints, current: NodeJS.Proc
     S3_ENDPOINT: endpoints.s3Endpoint,
     SQS_ENDPOINT: `${endpoints.origin}/sqs`,
     QUEUE_URL: `${endpoints.origin}/sqs/000000000000/${LOCAL_NAMES.queue}`,
+    SCHEDULER_ENDPOINT: `${endpoints.origin}/scheduler`,
+    FOLLOW_UP_GROUP: 'zeta-local-followups',
+    FOLLOW_UP_TARGET_ARN: `arn:aws:lambda:${LOCAL_NAMES.region}:000000000000:function:zeta-local-alert-checker`,
+    FOLLOW_UP_ROLE_ARN: 'arn:aws:iam::000000000000:role/zeta-local-scheduler',
   };
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(defaults)) result[name] = current[name]?.trim() ? (current[name] as string) : value;

@@ -1,8 +1,10 @@
+import { alertsRunCommand } from './alertsRunCommand';
 import { startCommand } from './startCommand';
+import { templatesStatusCommand, templatesSyncCommand } from './templatesCommands';
 import { understandCommand } from './understandCommand';
 import type { Command } from './command';
 
-const COMMANDS: Command[] = [startCommand, understandCommand];
+const COMMANDS: Command[] = [startCommand, understandCommand, templatesSyncCommand, templatesStatusCommand, alertsRunCommand];
 
 function usage(): string {
   const lines = COMMANDS.map((command) => `  zeta ${command.name.padEnd(22)} ${command.summary}`);

@@ -33,6 +33,7 @@ export function createConsumerHandler(deps: ConsumerDependencies) {
     .use(logMetrics(deps.metrics))
     .handler(async (event: SQSEvent, context: Context) => {
       const plan = planBatch(event.Records);
+      deps.metrics.addMetric('RecordsReceived', MetricUnit.Count, event.Records.length);
       const leaseMs = Math.max(context.getRemainingTimeInMillis() - LEASE_SAFETY_MS, 1_000);
 
       const handleRecord = async (record: SQSRecord): Promise<void> => {

@@ -14,12 +14,14 @@ export interface Telemetry {
  * logs and metrics cost nothing beyond the log ingestion.
  */
 export function createTelemetry(serviceName: string): Telemetry {
+  const logger = new Logger({ serviceName, logLevel: (process.env.LOG_LEVEL as 'INFO' | undefined) ?? 'INFO' });
   return {
-    logger: new Logger({ serviceName, logLevel: (process.env.LOG_LEVEL as 'INFO' | undefined) ?? 'INFO' }),
+    logger,
     metrics: new Metrics({
       namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? METRICS_NAMESPACE,
       serviceName,
       defaultDimensions: { stage: process.env.STAGE ?? 'local' },
+      logger,
     }),
   };
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CLOUD_API_LIMITS as LIMITS } from '../../functions/adapters/whatsapp/cloudApiLimits';
 import { CloudApiErrorCode } from '../../functions/adapters/whatsapp/graphErrors';
 import type { CloudApiStatus } from '../../functions/webhook/cloudApiWebhook';
+import type { TemplateRegistry } from './templateRegistry';
 
 /**
  * The Graph API as the assistant uses it, for `npm start` and tests: it checks
@@ -41,6 +42,8 @@ export interface GraphStandInOptions {
   /** Milliseconds of the customer's last inbound message, if they ever wrote. */
   lastInboundAt: (waId: string) => number | undefined;
   faults?: FaultInjector;
+  /** The WhatsApp Business Account's templates: with them, template management works and only approved templates send. */
+  templates?: { wabaId: string; registry: TemplateRegistry };
   statusDelaysMs?: { sent: number; delivered: number };
   /** Template categories live in WhatsApp Manager, not in the send request; utility unless told otherwise. */
   templateCategory?: (name: string, languageCode: string) => TemplateCategory;
@@ -66,6 +69,7 @@ export interface GraphStandIn {
 }
 
 const MOUNT = '/graph/';
+const TEMPLATE_DOES_NOT_EXIST = 132001;
 const CUSTOMER_WINDOW_MS = 24 * 60 * 60 * 1000;
 const MAX_REQUEST_BYTES = 100 * 1024 * 1024;
 const DEFAULT_STATUS_DELAYS_MS = { sent: 5, delivered: 20 };
@@ -321,7 +325,13 @@ function graphCodeOf(issue: z.core.$ZodIssue): number {
 export function createGraphStandIn(options: GraphStandInOptions): GraphStandIn {
   const now = options.now ?? Date.now;
   const statusDelays = options.statusDelaysMs ?? DEFAULT_STATUS_DELAYS_MS;
-  const templateCategory = options.templateCategory ?? (() => 'utility' as const);
+  const registry = options.templates?.registry;
+  const templateCategory =
+    options.templateCategory ??
+    ((name: string, language: string): TemplateCategory => {
+      const category = registry?.find(name, language)?.category;
+      return category === undefined ? 'utility' : (category.toLowerCase() as TemplateCategory);
+    });
   const outsideWindow = options.outsideWindow ?? 'refuse';
   const publicBaseUrl = options.publicBaseUrl.replace(/\/+$/, '');
   const media = new Map<string, StoredMedia & { sha256: string; downloadToken: string }>();
@@ -378,6 +388,8 @@ export function createGraphStandIn(options: GraphStandInOptions): GraphStandIn {
       reply(res, 400, graphError(CloudApiErrorCode.InvalidParameter, `(#100) Unsupported API version '${first ?? ''}'`));
     } else if (second === undefined || segments.length > 3) {
       reply(res, 400, graphError(CloudApiErrorCode.InvalidParameter, '(#100) Unsupported request'));
+    } else if (options.templates && second === options.templates.wabaId && third === 'message_templates') {
+      serveTemplates(res, method, json, options.templates.registry);
     } else if (third === undefined && method === 'GET') {
       serveMediaInfo(res, second);
     } else if (second !== options.phoneNumberId) {
@@ -390,6 +402,32 @@ export function createGraphStandIn(options: GraphStandInOptions): GraphStandIn {
       reply(res, 400, graphError(CloudApiErrorCode.InvalidParameter, `(#100) Unsupported ${method.toLowerCase()} request`));
     }
     return true;
+  }
+
+  function serveTemplates(res: ServerResponse, method: string, body: unknown, registry: TemplateRegistry): void {
+    if (method === 'GET') {
+      reply(res, 200, {
+        data: registry.list().map(({ id, name, language, status, category }) => ({ id, name, language, status, category })),
+        paging: {},
+      });
+      return;
+    }
+    if (method !== 'POST') {
+      reply(res, 400, graphError(CloudApiErrorCode.InvalidParameter, `(#100) Unsupported ${method.toLowerCase()} request`));
+      return;
+    }
+    const created = registry.create(body);
+    if (!created.ok) reply(res, 400, graphError(CloudApiErrorCode.InvalidParameter, `(#100) Invalid parameter: ${created.message}`));
+    else reply(res, 200, { id: created.template.id, status: created.template.status, category: created.template.category });
+  }
+
+  /** With a registry, WhatsApp's rule applies: only an approved template, in that language, can be sent (132001). */
+  function unsendableTemplate(message: { type: string; template?: { name: string; language: { code: string } } }): string | undefined {
+    const registry = options.templates?.registry;
+    if (registry === undefined || message.type !== 'template' || message.template === undefined) return undefined;
+    const found = registry.find(message.template.name, message.template.language.code);
+    if (found?.status === 'APPROVED') return undefined;
+    return `(#132001) Template name does not exist in the translation: ${message.template.name} (${message.template.language.code})`;
   }
 
   function serveDownload(res: ServerResponse, id: string, token: string | null): void {
@@ -440,6 +478,11 @@ export function createGraphStandIn(options: GraphStandInOptions): GraphStandIn {
       return;
     }
     const message = parsed.data;
+    const unsendable = unsendableTemplate(message as Parameters<typeof unsendableTemplate>[0]);
+    if (unsendable !== undefined) {
+      reply(res, 400, graphError(TEMPLATE_DOES_NOT_EXIST, unsendable));
+      return;
+    }
     const waId = toWaId(message.to);
     const lastInbound = options.lastInboundAt(waId);
     const insideWindow = lastInbound !== undefined && now() - lastInbound <= CUSTOMER_WINDOW_MS;

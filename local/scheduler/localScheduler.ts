@@ -4,7 +4,9 @@ import { readBody } from '../apiGatewayEvent';
 
 const scheduleSchema = z
   .object({
-    ScheduleExpression: z.string().regex(/^at\(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\)$/, 'the local scheduler runs one-time at(...) schedules'),
+    ScheduleExpression: z
+      .string()
+      .regex(/^at\(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\)$/, 'the local scheduler runs one-time at(...) schedules'),
     ScheduleExpressionTimezone: z.string().default('UTC'),
     GroupName: z.string().default('default'),
     ActionAfterCompletion: z.enum(['NONE', 'DELETE']).default('NONE'),
@@ -33,7 +35,9 @@ export function instantOf(expression: string, timeZone: string): number {
 }
 
 function send(response: ServerResponse, status: number, body: unknown, errorType?: string): void {
-  response.writeHead(status, { 'content-type': 'application/json', ...(errorType ? { 'x-amzn-errortype': errorType } : {}) }).end(JSON.stringify(body));
+  response
+    .writeHead(status, { 'content-type': 'application/json', ...(errorType ? { 'x-amzn-errortype': errorType } : {}) })
+    .end(JSON.stringify(body));
 }
 
 /**
@@ -80,10 +84,15 @@ export class LocalScheduler {
       case 'GET': {
         const schedule = this.schedules.get(this.key(group, name));
         if (!schedule) return send(response, 404, { Message: `Schedule ${name} does not exist.` }, 'ResourceNotFoundException');
-        return send(response, 200, { Name: name, GroupName: group, ScheduleExpression: `at(${new Date(schedule.at).toISOString().slice(0, 19)})` });
+        return send(response, 200, {
+          Name: name,
+          GroupName: group,
+          ScheduleExpression: `at(${new Date(schedule.at).toISOString().slice(0, 19)})`,
+        });
       }
       case 'DELETE':
-        if (!this.remove(this.key(group, name))) return send(response, 404, { Message: `Schedule ${name} does not exist.` }, 'ResourceNotFoundException');
+        if (!this.remove(this.key(group, name)))
+          return send(response, 404, { Message: `Schedule ${name} does not exist.` }, 'ResourceNotFoundException');
         return send(response, 200, {});
       default:
         return send(response, 405, { Message: 'method not allowed' }, 'ValidationException');

@@ -44,13 +44,22 @@ export function runProcess(
 ): Promise<ProcessResult> {
   const maxOutputChars = options.maxOutputChars ?? DEFAULT_MAX_OUTPUT_CHARS;
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], shell: false, windowsHide: true });
+    // Its own process group, so that a timeout also kills whatever it started (a wrapper script's ffmpeg).
+    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], shell: false, windowsHide: true, detached: true });
     let stdout = '';
     let stderr = '';
-    let timedOut = false;
+    let settled = false;
     const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
+      settled = true;
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+      // A grandchild could still hold the pipes open; the caller need not wait for it.
+      child.stdout.destroy();
+      child.stderr.destroy();
+      reject(new ProcessTimeoutError(file, options.timeoutMs));
     }, options.timeoutMs);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout = (stdout + chunk).slice(-maxOutputChars);
@@ -60,12 +69,13 @@ export function runProcess(
     });
     child.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(new ProcessStartError(file, error.code, { cause: error }));
+      if (!settled) reject(new ProcessStartError(file, error.code, { cause: error }));
+      settled = true;
     });
     child.once('close', (exitCode, signal) => {
       clearTimeout(timer);
-      if (timedOut) reject(new ProcessTimeoutError(file, options.timeoutMs));
-      else resolve({ exitCode, signal, stdout, stderr });
+      if (!settled) resolve({ exitCode, signal, stdout, stderr });
+      settled = true;
     });
   });
 }

@@ -32,7 +32,7 @@ export class FfmpegNotFoundError extends Error {
  * Where to look, in order. An explicit FFMPEG_BIN is the only candidate: a
  * wrong setting must fail loudly rather than quietly run another ffmpeg.
  */
-export function ffmpegCandidates(ffmpegBin: string | undefined, staticPath = ffmpegStaticPath()): FfmpegCandidate[] {
+export function ffmpegCandidates(ffmpegBin: string | undefined, staticPath: string | undefined): FfmpegCandidate[] {
   if (ffmpegBin !== undefined) return [{ source: 'FFMPEG_BIN', path: ffmpegBin }];
   return [
     ...(staticPath === undefined ? [] : [{ source: 'ffmpeg-static' as const, path: staticPath }]),
@@ -59,7 +59,7 @@ export async function resolveFfmpegBinary(
 export function ffmpegBinaryResolver(ffmpegBin: string | undefined): () => Promise<string> {
   let resolved: Promise<string> | undefined;
   return () => {
-    resolved ??= resolveFfmpegBinary(ffmpegCandidates(ffmpegBin)).catch((error: unknown) => {
+    resolved ??= resolveFfmpegBinary(ffmpegCandidates(ffmpegBin, ffmpegStaticPath())).catch((error: unknown) => {
       resolved = undefined;
       throw error;
     });
@@ -92,7 +92,7 @@ export async function problemRunning(path: string): Promise<string | undefined> 
  * has downloaded it (the project does not allow that script, so usually it has
  * not). Not resolvable in the Lambda bundle, where node_modules is absent.
  */
-function ffmpegStaticPath(): string | undefined {
+export function ffmpegStaticPath(): string | undefined {
   try {
     return join(dirname(createRequire(import.meta.url).resolve('ffmpeg-static/package.json')), 'ffmpeg');
   } catch {

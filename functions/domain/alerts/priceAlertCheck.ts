@@ -24,7 +24,8 @@ export interface AlertCheckDependencies {
   alerts: PriceAlertRepository;
   catalog: CatalogReader;
   notifier: PriceDropNotifier;
-  onFailure: (alert: PriceAlert, error: unknown) => void;
+  /** Told of every failure; the run goes on with the other alerts and products. */
+  onFailure: (where: { productId: string; waId?: string }, error: unknown) => void;
   /** Products checked at once: bounded so a big catalog does not flood DynamoDB. */
   concurrency?: number;
 }
@@ -44,7 +45,12 @@ export class PriceAlertCheck {
     const queue = [...products];
     const worker = async () => {
       for (let product = queue.shift(); product !== undefined; product = queue.shift()) {
-        await this.checkProduct(product, runId, report);
+        try {
+          await this.checkProduct(product, runId, report);
+        } catch (error) {
+          report.failed += 1;
+          this.deps.onFailure({ productId: product.id }, error);
+        }
       }
     };
     await Promise.all(Array.from({ length: this.deps.concurrency ?? 8 }, worker));
@@ -60,20 +66,23 @@ export class PriceAlertCheck {
         report.skipped += 1;
         continue;
       }
+      let outcome: NotifyOutcome;
       try {
-        const outcome = await this.deps.notifier.notify(alert, product);
-        if (outcome === 'opted_out') {
-          await this.deps.alerts.release(alert);
-          report.skipped += 1;
-          continue;
-        }
-        await this.deps.alerts.remove(alert.waId, alert.productId);
-        report.fired += 1;
+        outcome = await this.deps.notifier.notify(alert, product);
       } catch (error) {
         report.failed += 1;
         this.deps.onFailure(alert, error);
-        await this.deps.alerts.release(alert);
+        await this.deps.alerts.release(alert).catch((releaseError: unknown) => this.deps.onFailure(alert, releaseError));
+        continue;
       }
+      if (outcome === 'opted_out') {
+        await this.deps.alerts.release(alert);
+        report.skipped += 1;
+        continue;
+      }
+      report.fired += 1;
+      // Sent: from here on the claim is never given back, so no run can notify this alert again.
+      await this.deps.alerts.remove(alert.waId, alert.productId).catch((error: unknown) => this.deps.onFailure(alert, error));
     }
   }
 }

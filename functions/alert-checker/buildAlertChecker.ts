@@ -1,0 +1,39 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { buildCoreServices } from '../composition/coreServices';
+import type { Environment } from '../config/environment';
+import { PriceAlertCheck } from '../domain/alerts/priceAlertCheck';
+import { CustomerPriceDropNotifier } from '../domain/alerts/priceDropNotifier';
+import { NewProductsFollowUp } from '../domain/followups/newProductsFollowUp';
+import { customerRef } from '../observability/customerRef';
+import { createTelemetry, type Telemetry } from '../observability/telemetry';
+import { createJobsHandler } from './jobsHandler';
+
+/** The jobs function's composition root: the daily price check and the customers' follow-ups. */
+export function buildAlertChecker(env: Environment, telemetry: Telemetry = createTelemetry('alert-checker')) {
+  const { logger, metrics } = telemetry;
+  const core = buildCoreServices(env, telemetry);
+  const onBookkeepingError = (error: unknown) => {
+    metrics.addMetric('AfterSendingFailed', MetricUnit.Count, 1);
+    logger.error('recording a sent notification failed', { error });
+  };
+  const shared = {
+    customers: core.customers,
+    delivery: core.delivery,
+    templates: core.templates,
+    imageUrlOf: core.imageUrlOf,
+    now: Date.now,
+  };
+  const handler = createJobsHandler({
+    priceCheck: new PriceAlertCheck({
+      alerts: core.alerts,
+      catalog: core.catalog,
+      notifier: new CustomerPriceDropNotifier({ ...shared, onBookkeepingError }),
+      onFailure: (alert, error) =>
+        logger.error('price alert notification failed', { customer: customerRef(alert.waId), productId: alert.productId, error }),
+    }),
+    followUp: new NewProductsFollowUp({ ...shared, catalog: core.catalog, onBookkeepingError }),
+    logger,
+    metrics,
+  });
+  return { handler };
+}

@@ -1,0 +1,4 @@
+import { parseEnvironment } from '../config/environment';
+import { buildAlertChecker } from './buildAlertChecker';
+
+export const { handler } = buildAlertChecker(parseEnvironment());
