@@ -28,8 +28,14 @@ export function buildAlertChecker(env: Environment, telemetry: Telemetry = creat
       alerts: core.alerts,
       catalog: core.catalog,
       notifier: new CustomerPriceDropNotifier({ ...shared, onBookkeepingError }),
-      onFailure: (alert, error) =>
-        logger.error('price alert notification failed', { customer: customerRef(alert.waId), productId: alert.productId, error }),
+      onFailure: (where, error) => {
+        metrics.addMetric('PriceAlertFailure', MetricUnit.Count, 1);
+        logger.error('price alert check failed', {
+          productId: where.productId,
+          ...(where.waId === undefined ? {} : { customer: customerRef(where.waId) }),
+          error,
+        });
+      },
     }),
     followUp: new NewProductsFollowUp({ ...shared, catalog: core.catalog, onBookkeepingError }),
     logger,
