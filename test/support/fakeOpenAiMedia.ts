@@ -173,7 +173,7 @@ export function sniff(bytes: Buffer): SniffedFormat {
   if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WAVE') return 'wav';
   if (ascii(0, 4) === 'fLaC') return 'flac';
   if (ascii(4, 8) === 'ftyp') return 'mp4';
-  if (bytes.readUInt32BE(0) === 0x1a45dfa3) return 'webm';
+  if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0x1a45dfa3) return 'webm';
   if (ascii(0, 3) === 'ID3') return 'mp3';
   // MPEG audio frame sync: layer bits 00 are ADTS (AAC), 01 are layer III (MP3).
   const [first = 0, second = 0] = bytes;

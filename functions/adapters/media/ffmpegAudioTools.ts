@@ -38,6 +38,14 @@ const DEFAULT_TIMEOUT_MS = 20_000;
 const DEFAULT_MAX_DECODE_SECONDS = 15 * 60;
 const ERROR_TAIL_CHARS = 600;
 
+/**
+ * Reading the customer's file: local file only, and only demuxers of audio
+ * formats. Without this, a "voice note" that is really an HLS or concat
+ * playlist makes ffmpeg read other files (even /proc/self/environ, with the
+ * function's credentials) into the audio it outputs.
+ */
+const SAFE_INPUT = ['-protocol_whitelist', 'file', '-format_whitelist', 'ogg,mp3,mov,amr,amrnb,amrwb,aac,wav,matroska,flac'];
+
 const ENCODINGS: Record<SpeechEncoding, { file: string; args: string[] }> = {
   // Opus's VoIP mode at 24 kbps keeps speech clear in about 180 KB a minute.
   ogg: { file: 'speech.ogg', args: ['-c:a', 'libopus', '-b:a', '24k', '-application', 'voip', '-f', 'ogg'] },
@@ -67,11 +75,12 @@ export class FfmpegAudioTools implements AudioTools {
   async inspect(audio: Uint8Array): Promise<AudioInspection> {
     return this.inTempDir(audio, async (input) => {
       const result = await this.ffmpeg([
-        ...['-hide_banner', '-nostdin', '-i', input, '-map', '0:a:0', '-t', String(this.maxDecodeSeconds)],
+        ...['-hide_banner', '-nostdin', ...SAFE_INPUT, '-i', input, '-map', '0:a:0', '-t', String(this.maxDecodeSeconds)],
         ...['-af', 'volumedetect', '-f', 'null', '-'],
       ]);
-      // ffmpeg exits 1 for input it cannot open or decode ("Invalid data found", no audio stream).
-      if (result.exitCode !== 0) throw new UnreadableAudioError(`ffmpeg cannot decode the audio: ${tail(result.stderr)}`);
+      // ffmpeg exits 1 for input it cannot open or decode ("Invalid data found", no audio stream, not an audio format).
+      // Only its last line: the report above it lists the file's own tags, which can hold anything.
+      if (result.exitCode !== 0) throw new UnreadableAudioError(`ffmpeg cannot decode the audio: ${lastLine(result.stderr)}`);
       return parseInspection(result.stderr, this.maxDecodeSeconds);
     });
   }
@@ -81,7 +90,7 @@ export class FfmpegAudioTools implements AudioTools {
     return this.inTempDir(audio, async (input, dir) => {
       const output = join(dir, encoding.file);
       const result = await this.ffmpeg([
-        ...['-hide_banner', '-nostdin', '-loglevel', 'error', '-i', input, '-map', '0:a:0'],
+        ...['-hide_banner', '-nostdin', '-loglevel', 'error', ...SAFE_INPUT, '-i', input, '-map', '0:a:0'],
         // No tags or cover art from the customer's file reach the speech service.
         ...['-map_metadata', '-1', '-ac', '1', '-ar', '16000', '-t', String(this.maxDecodeSeconds)],
         ...encoding.args,
@@ -118,16 +127,17 @@ const CLOCK = String.raw`(\d+):(\d{2}):(\d{2}(?:\.\d+)?)`;
 export function parseInspection(stderr: string, maxDecodeSeconds: number): AudioInspection {
   const inputSection = stderr.split(/^(?:Stream mapping:|Output #0)/m)[0] ?? '';
   const demuxer = /^Input #0, (.+?), from /m.exec(inputSection)?.[1];
-  const codec = /Stream #0:\d+\S*: Audio: ([\w-]+)/.exec(inputSection)?.[1];
+  // Anchored at line starts, and the last volume report taken: the file's own tags are printed in between, and say anything.
+  const codec = /^\s*Stream #0:\d+\S*: Audio: ([\w-]+)/m.exec(inputSection)?.[1];
   if (demuxer === undefined || codec === undefined) throw new UnreadableAudioError('ffmpeg found no audio stream');
 
-  const declared = seconds(new RegExp(`Duration: ${CLOCK}`).exec(inputSection));
+  const declared = seconds(new RegExp(`^\\s*Duration: ${CLOCK}`, 'm').exec(inputSection));
   const decoded = seconds([...stderr.matchAll(new RegExp(`time=${CLOCK}`, 'g'))].at(-1));
   if (declared === undefined && decoded === undefined) throw new UnreadableAudioError('ffmpeg reported no duration');
   // What was decoded is exact, unless decoding stopped at the cap: then the header knows better.
   const durationSeconds = decoded !== undefined && decoded < maxDecodeSeconds ? decoded : Math.max(declared ?? 0, decoded ?? 0);
 
-  const peak = /max_volume: (-?[\d.]+|-inf) dB/.exec(stderr)?.[1];
+  const peak = [...stderr.matchAll(/\] max_volume: (-?[\d.]+|-inf) dB$/gm)].at(-1)?.[1];
   const peakDecibels = peak === undefined || peak === '-inf' ? Number.NEGATIVE_INFINITY : Number(peak);
   return { format: formatOf(demuxer, codec), durationSeconds, peakDecibels };
 }
@@ -154,4 +164,8 @@ function formatOf(demuxer: string, codec: string): AudioFormat {
 
 function tail(stderr: string): string {
   return stderr.trim().slice(-ERROR_TAIL_CHARS);
+}
+
+function lastLine(stderr: string): string {
+  return stderr.trim().split('\n').at(-1) ?? '';
 }

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chat, startZeta, waitForChat, type ChatLine, type RunningZeta } from '../support/runningZeta';
+
+let zeta: RunningZeta;
+
+beforeAll(async () => {
+  zeta = await startZeta();
+}, 60_000);
+afterAll(async () => zeta?.stop());
+
+const HOUR = 3_600;
+const secondsAgo = (seconds: number) => Math.floor(Date.now() / 1000) - seconds;
+
+async function say(from: string, message: Record<string, unknown>, timestamp = secondsAgo(0)): Promise<string> {
+  const response = await fetch(`${zeta.url}/sim/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ from, timestamp, name: 'Гүлнар', ...message }),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { id: string }).id;
+}
+
+const text = (body: string) => ({ type: 'text', text: { body } });
+const tap = (id: string, title: string) => ({ type: 'interactive', interactive: { type: 'button_reply', button_reply: { id, title } } });
+const outbound = (lines: ChatLine[]) =>
+  lines.filter((line) => line.direction === 'out').map((line) => line.payload as { type: string; template?: { name: string } });
+
+async function post(path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${zeta.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+describe('npm start: price alerts, templates and the 24-hour window', () => {
+  it('answers a customer silent for more than 24 h with a template, fires an alert once, and never messages an opted-out customer', async () => {
+    const silent = '77016660001';
+    const optedOut = '77016660002';
+    const product = 'SOF-003';
+
+    await say(silent, text('покажите диваны'), secondsAgo(25 * HOUR));
+    const first = await waitForChat(zeta.url, silent, (lines) => outbound(lines).length === 1);
+    expect(outbound(first)[0]).toMatchObject({ type: 'template', template: { name: 'service_reply' } });
+
+    await say(silent, tap(`watch:${product}`, '🔔 Следить за ценой'), secondsAgo(25 * HOUR - 60));
+    await waitForChat(zeta.url, silent, (lines) => outbound(lines).length === 2);
+
+    await say(optedOut, tap(`watch:${product}`, '🔔 Следить за ценой'));
+    await waitForChat(zeta.url, optedOut, (lines) => outbound(lines).length === 1);
+    await say(optedOut, text('стоп'));
+    const stopped = await waitForChat(zeta.url, optedOut, (lines) => outbound(lines).length === 2);
+    expect(JSON.stringify(outbound(stopped)[1])).toContain('подписаться');
+
+    await post('/sim/api/catalog/prices', { [product]: 99_990 });
+    const firstRun = (await post('/sim/api/jobs/alert-checker')) as { report: { fired: number; skipped: number; failed: number } };
+    expect(firstRun.report).toMatchObject({ fired: 1, skipped: 1, failed: 0 });
+    const afterAlert = await waitForChat(zeta.url, silent, (lines) => outbound(lines).length === 3);
+    const notification = outbound(afterAlert)[2] as {
+      type: string;
+      template: { name: string; components: Array<{ type: string; parameters: Array<{ text?: string }> }> };
+    };
+    expect(notification.type).toBe('template');
+    expect(notification.template.name).toBe('price_alert_notification');
+    expect(notification.template.components[0]?.parameters[2]?.text).toBe('99\u00a0990\u00a0₸');
+
+    const secondRun = (await post('/sim/api/jobs/alert-checker')) as { report: { fired: number } };
+    expect(secondRun.report.fired).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(outbound(await chat(zeta.url, silent))).toHaveLength(3);
+    expect(outbound(await chat(zeta.url, optedOut))).toHaveLength(2);
+  });
+
+  it('schedules a follow-up and, after a week of silence, tells about new arrivals in the customer sections', async () => {
+    const customer = '77016660003';
+    const longAgo = Math.floor(Date.parse('2026-09-01T08:00:00Z') / 1000);
+    await say(customer, text('хочу диван'), longAgo);
+    await waitForChat(zeta.url, customer, (lines) => outbound(lines).length === 1);
+    // The follow-up is scheduled right after the answer goes out.
+    let pending: Array<{ name: string }> = [];
+    for (let waited = 0; pending.length === 0 && waited < 5_000; waited += 50) {
+      pending = (await (await fetch(`${zeta.url}/sim/api/jobs/follow-ups`)).json()) as Array<{ name: string }>;
+      if (pending.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(pending.map((schedule) => schedule.name)).toContainEqual(expect.stringMatching(/^followup-[0-9a-f]{16}$/));
+
+    const { ran } = (await post('/sim/api/jobs/follow-ups')) as { ran: number };
+    expect(ran).toBeGreaterThanOrEqual(1);
+    const lines = await waitForChat(zeta.url, customer, (all) => outbound(all).length === 2);
+    expect(outbound(lines)[1]).toMatchObject({ type: 'template', template: { name: 'new_products_notification' } });
+  });
+});
