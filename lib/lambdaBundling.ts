@@ -15,6 +15,7 @@ export const LAMBDA_ENTRIES = {
   webhook: 'functions/webhook/index.ts',
   consumer: 'functions/consumer/index.ts',
   catalogImages: 'functions/catalog-images/index.ts',
+  alertChecker: 'functions/alert-checker/index.ts',
 } as const;
 
 export type LambdaName = keyof typeof LAMBDA_ENTRIES;

@@ -1,4 +1,5 @@
 import { CfnElement, Stack, Validations } from 'aws-cdk-lib';
+import type { IRole } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
 
@@ -9,8 +10,8 @@ import type { IConstruct } from 'constructs';
  * (`<bucket ARN>/*`). cdk-nag 3 names each finding after the resource's
  * logical id, so this builds the id from the resource instead of hard-coding it.
  */
-export function acknowledgeWildcardInside(grantee: IFunction, resource: IConstruct, arnSuffix: string, reason: string): void {
-  const role = grantee.role;
+export function acknowledgeWildcardInside(grantee: IFunction | IRole, resource: IConstruct, arnSuffix: string, reason: string): void {
+  const role = 'roleArn' in grantee ? grantee : grantee.role;
   if (role === undefined) throw new Error(`${grantee.node.path} has no role to acknowledge a finding on`);
   Validations.of(role).acknowledge({
     id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(resource)}.Arn>${arnSuffix}]`,

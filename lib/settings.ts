@@ -68,6 +68,16 @@ const settingsSchema = z
     consumerReservedConcurrency: wholeNumber.positive().optional(),
     webhookReservedConcurrency: wholeNumber.positive().optional(),
 
+    /**
+     * When the price-alert check runs (the issue's ALERT_CHECK_INTERVAL): `daily` is 10:00 in Almaty, when
+     * a price drop is welcome news rather than a night-time buzz; or an EventBridge Scheduler
+     * expression such as `rate(6 hours)` or `cron(0 9,17 * * ? *)` (evaluated in Asia/Almaty).
+     */
+    alertCheckInterval: z
+      .string()
+      .regex(/^(daily|rate\(.+\)|cron\(.+\))$/, 'daily, rate(...) or cron(...)')
+      .default('daily'),
+
     /** Daily spend in USD above which the cost alarm fires; read by the cost alarms that come with the cost metrics. */
     dailyCostAlarmUsd: z.coerce.number().positive(),
   })

@@ -1,5 +1,6 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { Alerts } from './constructs/alerts';
 import { Ingress } from './constructs/ingress';
 import { Observability } from './constructs/observability';
 import { MessagePipeline } from './constructs/pipeline';
@@ -21,6 +22,7 @@ export class ZetaStack extends Stack {
   readonly appSecret: ApplicationSecret;
   readonly pipeline: MessagePipeline;
   readonly ingress: Ingress;
+  readonly alerts: Alerts;
   readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: ZetaStackProps) {
@@ -45,11 +47,16 @@ export class ZetaStack extends Stack {
     // once the queue it feeds does: the link is made here, after both.
     this.pipeline.consumer.addEnvironment('CATALOG_IMAGE_BASE_URL', this.ingress.catalogImageBaseUrl);
 
+    this.alerts = new Alerts(this, 'Alerts', { table: this.storage.table, secret: this.appSecret.secret, settings });
+    this.alerts.checker.addEnvironment('CATALOG_IMAGE_BASE_URL', this.ingress.catalogImageBaseUrl);
+    this.alerts.allowFollowUpScheduling(this.pipeline.consumer);
+
     this.observability = new Observability(this, 'Observability', {
       functions: {
         webhook: this.ingress.webhook,
         consumer: this.pipeline.consumer,
         catalogImages: this.ingress.catalogImages,
+        alertChecker: this.alerts.checker,
       },
       queue: this.pipeline.queue,
       deadLetterQueue: this.pipeline.deadLetterQueue,

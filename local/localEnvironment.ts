@@ -40,8 +40,9 @@ export function localEnvironment(endpoints: LocalEndpoints, current: NodeJS.Proc
     STAGE: 'local',
     SECRETS_ID: '',
     AWS_REGION: LOCAL_NAMES.region,
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
+    // s3rver accepts only its own key pair; dynalite and the in-process SQS and Scheduler accept any.
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
     TABLE_NAME: LOCAL_NAMES.table,
     DYNAMODB_ENDPOINT: endpoints.dynamoEndpoint,
     MEDIA_BUCKET: LOCAL_NAMES.bucket,

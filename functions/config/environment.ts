@@ -19,6 +19,11 @@ const optionalString = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+const MEGABYTE = 1024 * 1024;
+
+/** Speech-to-text models the voice pipeline knows how to call and price. */
+export const TRANSCRIBE_MODELS = ['gpt-4o-mini-transcribe', 'gpt-4o-transcribe', 'whisper-1'] as const;
+
 export const environmentSchema = z.object({
   STAGE: z.string().default('local'),
   AWS_REGION: z.string().default('us-east-1'),
@@ -58,6 +63,15 @@ export const environmentSchema = z.object({
   FOLLOW_UP_TARGET_ARN: optionalString,
   FOLLOW_UP_ROLE_ARN: optionalString,
   SCHEDULER_ENDPOINT: optionalUrl.optional(),
+
+  /** Voice notes and photos. Defaults follow WhatsApp's own caps (16 MB audio, 5 MB images); two minutes is plenty to ask for a sofa. */
+  VOICE_MAX_BYTES: positiveInt(16 * MEGABYTE),
+  VOICE_MAX_SECONDS: positiveInt(120),
+  PHOTO_MAX_BYTES: positiveInt(5 * MEGABYTE),
+  /** gpt-4o-mini-transcribe costs about half of whisper-1 per minute. */
+  TRANSCRIBE_MODEL: z.enum(TRANSCRIBE_MODELS).default('gpt-4o-mini-transcribe'),
+  /** An ffmpeg binary to use instead of looking for one (functions/adapters/media/ffmpegBinary.ts). */
+  FFMPEG_BIN: optionalString,
 
   WEBHOOK_MAX_BODY_BYTES: positiveInt(3 * 1024 * 1024),
   IDEMPOTENCY_DAYS: positiveInt(8),

@@ -2,6 +2,8 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { DynamoDeliveryStatusRecorder } from '../adapters/dynamodb/dynamoDeliveryStatusRecorder';
 import { DynamoProductViewStats } from '../adapters/dynamodb/dynamoProductViewStats';
 import { PowertoolsMessageClaims } from '../adapters/dynamodb/powertoolsMessageClaims';
+import { buildMediaServices } from '../adapters/media/buildMedia';
+import { createMediaS3Client } from '../adapters/media/s3MediaStaging';
 import { OpenAiAssistant } from '../adapters/openai/openAiAssistant';
 import { createOpenAiClient } from '../adapters/openai/openAiClient';
 import { GraphApiError } from '../adapters/whatsapp/graphErrors';
@@ -16,7 +18,6 @@ import { ShoppingTools } from '../domain/assistant/shoppingTools';
 import { CommandResponder } from '../domain/conversation/commandResponder';
 import { ConversationService } from '../domain/conversation/conversationService';
 import { TapResponder } from '../domain/conversation/tapResponder';
-import { photosWithoutVision, voiceWithoutSpeechToText } from '../domain/media/withoutAi';
 import { CatalogRecommender } from '../domain/recommendations/catalogRecommender';
 import { botText } from '../domain/texts/botTexts';
 import { createTelemetry, type Telemetry } from '../observability/telemetry';
@@ -37,9 +38,14 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
   const alerts = new PriceAlertService(core.alerts, Date.now);
   const offline = new OfflineAssistant({ tools, recommender, imageUrlOf });
 
+  const openai = env.OPENAI_API_KEY
+    ? createOpenAiClient({ apiKey: env.OPENAI_API_KEY, ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}) })
+    : undefined;
+  const media = buildMediaServices({ env, ...(openai ? { openai } : {}), graph: core.graph, s3: createMediaS3Client(env) });
+
   let engine: AssistantEngine = offline;
-  if (env.OPENAI_API_KEY) {
-    const client = createOpenAiClient({ apiKey: env.OPENAI_API_KEY, ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}) });
+  if (openai) {
+    const client = openai;
     engine = new FallbackAssistant({
       primary: new OpenAiAssistant({
         client,
@@ -63,8 +69,8 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
     commands: new CommandResponder({ alerts, customers, catalog }),
     engine,
     taps: new TapResponder({ tools, recommender, alerts, customers, imageUrlOf, now: Date.now }),
-    voice: voiceWithoutSpeechToText,
-    photos: photosWithoutVision,
+    voice: media.voice,
+    photos: media.photos,
     tools,
     imageUrlOf,
     viewStats,

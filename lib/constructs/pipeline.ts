@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Code, LayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
@@ -9,7 +10,8 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledgeWildcardInside } from '../nagFindings';
 import type { Settings } from '../settings';
-import { zetaFunction } from './zetaFunction';
+import { builtFfmpegLayerDirectory } from '../../layers/ffmpeg/layerPath';
+import { LAMBDA_RUNTIME, zetaFunction } from './zetaFunction';
 
 /**
  * One turn may transcribe a voice note and call OpenAI and the Graph API a few
@@ -99,6 +101,17 @@ export class MessagePipeline extends Construct {
       },
       settings,
     });
+
+    // ffmpeg converts voice notes the speech-to-text API does not take (AMR) or that are too big; /opt/bin/ffmpeg in Lambda.
+    this.consumer.addLayers(
+      new LayerVersion(this, 'FfmpegLayer', {
+        code: Code.fromAsset(builtFfmpegLayerDirectory()),
+        compatibleArchitectures: [Architecture.ARM_64],
+        compatibleRuntimes: [LAMBDA_RUNTIME],
+        description: 'ffmpeg 4.1 static for linux-arm64 (@ffmpeg-installer/linux-arm64), at /opt/bin/ffmpeg',
+        license: 'GPL-3.0-or-later',
+      }),
+    );
 
     this.consumer.addEventSource(
       new SqsEventSource(this.queue, {

@@ -21,6 +21,7 @@ export const SERVICE_NAMES = {
   webhook: 'webhook',
   consumer: 'consumer',
   catalogImages: 'catalog-images',
+  alertChecker: 'alert-checker',
 } as const satisfies Record<LambdaName, string>;
 
 /** Node 22 to match LAMBDA_NODE_MAJOR; test/infra checks that the two agree. */

@@ -22,7 +22,7 @@ import type { ZetaStack } from '../../lib/zetaStack';
 const CDK_JSON_CONTEXT = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')).context as Record<string, unknown>;
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
-type PolicyStatementJson = { Effect: string; Action: string | string[]; Resource: unknown };
+type PolicyStatementJson = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
 
 function logicalId(construct: IConstruct): string {
   const cfn = construct.node.defaultChild ?? construct;
@@ -53,6 +53,7 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
     webhook: stack.ingress.webhook,
     consumer: stack.pipeline.consumer,
     catalogImages: stack.ingress.catalogImages,
+    alertChecker: stack.alerts.checker,
   });
   const propertiesOf = (construct: IConstruct) => {
     const resource = resources[logicalId(construct)];
@@ -236,8 +237,9 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
         webhook: { MemorySize: 256, Timeout: 10 },
         consumer: { MemorySize: 1024, Timeout: 60 },
         catalogImages: { MemorySize: 512, Timeout: 10 },
+        alertChecker: { MemorySize: 512, Timeout: 300 },
       };
-      template.resourceCountIs('AWS::Lambda::Function', 3);
+      template.resourceCountIs('AWS::Lambda::Function', 4);
       for (const [name, fn] of Object.entries(functionsOf())) {
         const properties = propertiesOf(fn);
         expect(properties).toMatchObject({
@@ -266,7 +268,7 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
     });
 
     it('share the telemetry variables, with the service names the handlers use', () => {
-      const serviceNames = { webhook: 'webhook', consumer: 'consumer', catalogImages: 'catalog-images' };
+      const serviceNames = { webhook: 'webhook', consumer: 'consumer', catalogImages: 'catalog-images', alertChecker: 'alert-checker' };
       expect(METRICS_NAMESPACE).toBe(APP_METRICS_NAMESPACE);
       for (const [name, fn] of Object.entries(functionsOf())) {
         expect(environmentOf(fn)).toMatchObject({
@@ -367,8 +369,69 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
       expect(actions.filter((action) => action.includes('*'))).toEqual([]);
     });
 
+    it('lets the consumer manage one-time schedules of the follow-up group only, and pass the scheduler role to EventBridge Scheduler only', () => {
+      const statements = statementsOf(stack.pipeline.consumer);
+      const scheduling = statements.find((statement) => asArray(statement.Action).includes('scheduler:CreateSchedule'));
+      expect(asArray(scheduling?.Action).sort()).toEqual([
+        'scheduler:CreateSchedule',
+        'scheduler:DeleteSchedule',
+        'scheduler:GetSchedule',
+        'scheduler:UpdateSchedule',
+      ]);
+      expect(JSON.stringify(scheduling?.Resource)).toContain(':schedule/zeta-dev-followups/*');
+      const passRole = statements.find((statement) => asArray(statement.Action).includes('iam:PassRole'));
+      expect(passRole?.Resource).toEqual({ 'Fn::GetAtt': [logicalId(stack.alerts.followUpRole), 'Arn'] });
+      expect(passRole?.Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } });
+    });
+
+    it('lets the alert checker read and write the table and read the secret, without the queue or the bucket', () => {
+      const actions = actionsOf(stack.alerts.checker);
+      expect(actions).toEqual(
+        expect.arrayContaining(['dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'secretsmanager:GetSecretValue']),
+      );
+      expect(actions.filter((action) => action.startsWith('sqs:') || action.startsWith('s3:'))).toEqual([]);
+    });
+
     it('lets the catalog images function write its logs and nothing else', () => {
       expect(actionsOf(stack.ingress.catalogImages).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+    });
+  });
+
+  describe('price alerts and follow-ups', () => {
+    it('run the price check on an EventBridge Scheduler schedule at 10:00 in Almaty, invoking the alert checker', () => {
+      const schedules = template.findResources('AWS::Scheduler::Schedule');
+      const [schedule, ...others] = Object.values(schedules);
+      expect(others).toEqual([]);
+      expect(schedule?.Properties).toMatchObject({
+        ScheduleExpression: 'cron(0 10 * * ? *)',
+        ScheduleExpressionTimezone: 'Asia/Almaty',
+        State: 'ENABLED',
+        Target: {
+          Arn: { 'Fn::GetAtt': [logicalId(stack.alerts.checker), 'Arn'] },
+          RoleArn: { 'Fn::GetAtt': [logicalId(stack.alerts.followUpRole), 'Arn'] },
+          Input: JSON.stringify({ job: 'price-alerts' }),
+          RetryPolicy: { MaximumRetryAttempts: 2 },
+        },
+      });
+    });
+
+    it("give the consumer the follow-up group, the alert checker as target and the scheduler's role", () => {
+      template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'zeta-dev-followups' });
+      template.hasResourceProperties('AWS::IAM::Role', {
+        AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' } })] },
+      });
+      expect(environmentOf(stack.pipeline.consumer)).toMatchObject({
+        FOLLOW_UP_GROUP: 'zeta-dev-followups',
+        FOLLOW_UP_TARGET_ARN: { 'Fn::GetAtt': [logicalId(stack.alerts.checker), 'Arn'] },
+        FOLLOW_UP_ROLE_ARN: { 'Fn::GetAtt': [logicalId(stack.alerts.followUpRole), 'Arn'] },
+      });
+    });
+
+    it('attaches the arm64 ffmpeg layer to the consumer', () => {
+      const layers = template.findResources('AWS::Lambda::LayerVersion');
+      const [layer] = Object.entries(layers);
+      expect(layer?.[1].Properties).toMatchObject({ CompatibleArchitectures: ['arm64'], CompatibleRuntimes: [LAMBDA_RUNTIME.name] });
+      expect(propertiesOf(stack.pipeline.consumer).Layers).toEqual([{ Ref: layer?.[0] }]);
     });
   });
 
@@ -428,7 +491,7 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
       for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) {
         expect(alarm.Properties).toMatchObject({ AlarmActions: [topic], OKActions: [topic], TreatMissingData: 'notBreaching' });
       }
-      template.resourceCountIs('AWS::CloudWatch::Alarm', 3 + 2 * 3);
+      template.resourceCountIs('AWS::CloudWatch::Alarm', 3 + 2 * 4);
     });
 
     it("has a dashboard with the pipeline metrics and the app's own metrics by service and stage", () => {

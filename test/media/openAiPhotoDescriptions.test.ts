@@ -2,7 +2,7 @@ import type { ChatCompletionContentPart } from 'openai/resources/chat/completion
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildMediaServices } from '../../functions/adapters/media/buildMedia';
 import { GraphMediaSource } from '../../functions/adapters/media/graphMediaSource';
-import { parseMediaSettings } from '../../functions/adapters/media/mediaSettings';
+import { parseEnvironment } from '../../functions/config/environment';
 import { createMediaS3Client } from '../../functions/adapters/media/s3MediaStaging';
 import { createOpenAiClient } from '../../functions/adapters/openai/openAiClient';
 import { OpenAiPhotoDescriptions, UnusablePhotoAnswerError } from '../../functions/adapters/openai/openAiPhotoDescriptions';
@@ -158,7 +158,7 @@ describe('limits and kinds', () => {
 });
 
 describe('buildMediaServices', () => {
-  const env = { MEDIA_BUCKET: 'zeta-media-test', OPENAI_MODEL: 'gpt-4o-mini', ...parseMediaSettings({}) };
+  const env = parseEnvironment({ MEDIA_BUCKET: 'zeta-media-test', OPENAI_MODEL: 'gpt-4o-mini' });
   const s3 = createMediaS3Client({ AWS_REGION: 'us-east-1', S3_ENDPOINT: 'http://127.0.0.1:1' });
 
   it('without an OpenAI client (no key), voice notes and photos get the no-AI answers without touching anything', async () => {

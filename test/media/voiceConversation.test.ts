@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoProductViewStats } from '../../functions/adapters/dynamodb/dynamoProductViewStats';
 import { buildMediaServices } from '../../functions/adapters/media/buildMedia';
-import { parseMediaSettings } from '../../functions/adapters/media/mediaSettings';
 import { createMediaS3Client } from '../../functions/adapters/media/s3MediaStaging';
 import { createOpenAiClient } from '../../functions/adapters/openai/openAiClient';
 import { buildCoreServices } from '../../functions/composition/coreServices';
@@ -73,7 +72,7 @@ beforeAll(async () => {
   const recommender = new CatalogRecommender(core.catalog, viewStats);
   const alerts = new PriceAlertService(core.alerts, Date.now);
   const media = buildMediaServices({
-    env: { ...env, ...parseMediaSettings({}) },
+    env,
     openai: createOpenAiClient({ apiKey: 'sk-test', baseURL: openAi.baseURL, maxRetries: 0 }),
     graph: core.graph,
     s3: createMediaS3Client(env),

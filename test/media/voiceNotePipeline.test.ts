@@ -3,7 +3,7 @@ import { InternalServerError } from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildMediaServices } from '../../functions/adapters/media/buildMedia';
 import { GraphMediaSource } from '../../functions/adapters/media/graphMediaSource';
-import { parseMediaSettings } from '../../functions/adapters/media/mediaSettings';
+import { parseEnvironment } from '../../functions/config/environment';
 import { createMediaS3Client } from '../../functions/adapters/media/s3MediaStaging';
 import { createOpenAiClient } from '../../functions/adapters/openai/openAiClient';
 import { GraphClient } from '../../functions/adapters/whatsapp/graphClient';
@@ -29,7 +29,7 @@ let messageNumber = 0;
 
 function voice(settings: Record<string, string> = {}): VoiceNotes {
   return buildMediaServices({
-    env: { MEDIA_BUCKET: BUCKET, OPENAI_MODEL: 'gpt-4o-mini', ...parseMediaSettings(settings) },
+    env: parseEnvironment({ MEDIA_BUCKET: BUCKET, OPENAI_MODEL: 'gpt-4o-mini', ...settings }),
     openai: createOpenAiClient({ apiKey: 'sk-test', baseURL: openAi.baseURL, maxRetries: 0 }),
     graph: async () => graphClient,
     s3: s3Client,
@@ -233,7 +233,7 @@ describe('failures', () => {
       retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
     });
     const failing = buildMediaServices({
-      env: { MEDIA_BUCKET: BUCKET, OPENAI_MODEL: 'gpt-4o-mini', ...parseMediaSettings({}) },
+      env: parseEnvironment({ MEDIA_BUCKET: BUCKET, OPENAI_MODEL: 'gpt-4o-mini' }),
       openai: createOpenAiClient({ apiKey: 'sk-test', baseURL: openAi.baseURL, maxRetries: 0 }),
       graph: async () => client,
       s3: s3Client,

@@ -12,12 +12,13 @@ import type { GraphClient } from '../whatsapp/graphClient';
 import { ffmpegBinaryResolver } from './ffmpegBinary';
 import { FfmpegAudioTools } from './ffmpegAudioTools';
 import { GraphMediaSource } from './graphMediaSource';
-import type { MediaSettings } from './mediaSettings';
 import { S3MediaStaging } from './s3MediaStaging';
 
 export interface MediaServicesDependencies {
-  /** The shared environment and the media settings: `{ ...env, ...parseMediaSettings() }`, or `env` once merged. */
-  env: Pick<Environment, 'MEDIA_BUCKET' | 'OPENAI_MODEL'> & MediaSettings;
+  env: Pick<
+    Environment,
+    'MEDIA_BUCKET' | 'OPENAI_MODEL' | 'VOICE_MAX_BYTES' | 'VOICE_MAX_SECONDS' | 'PHOTO_MAX_BYTES' | 'TRANSCRIBE_MODEL' | 'FFMPEG_BIN'
+  >;
   /** Absent without an OpenAI key: then voice notes and photos get the no-AI answers. */
   openai?: OpenAI;
   graph: () => Promise<GraphClient>;

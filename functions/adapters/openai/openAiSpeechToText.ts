@@ -1,10 +1,11 @@
+import { TRANSCRIBE_MODELS } from '../../config/environment';
 import type OpenAI from 'openai';
 import { toFile } from 'openai';
 import type { AudioFormat } from '../../domain/media/audioTools';
 import type { EncodedAudio, SpeechToText, SpeechTranscript, SpeechUsage } from '../../domain/media/speechToText';
 
-export const TRANSCRIBE_MODELS = ['gpt-4o-mini-transcribe', 'gpt-4o-transcribe', 'whisper-1'] as const;
 export type TranscribeModel = (typeof TRANSCRIBE_MODELS)[number];
+export { TRANSCRIBE_MODELS };
 
 /**
  * The upload formats the transcription API documents (flac, mp3, mp4, mpeg,

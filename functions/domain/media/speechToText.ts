@@ -3,7 +3,6 @@ import type { AudioFormat } from './audioTools';
 
 /**
  * AiUsage with the seconds of audio heard, which whisper-1 bills by.
- * `audioSeconds?: number` is proposed for AiUsage itself; then this type is AiUsage.
  */
 export type SpeechUsage = AiUsage & { audioSeconds: number };
 

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseMediaSettings } from '../../functions/adapters/media/mediaSettings';
-import { ConfigurationError } from '../../functions/config/environment';
+import { ConfigurationError, parseEnvironment } from '../../functions/config/environment';
 
 describe('media settings', () => {
   it('default to WhatsApp-sized caps, two minutes and gpt-4o-mini-transcribe', () => {
-    expect(parseMediaSettings({})).toEqual({
+    expect(parseEnvironment({})).toMatchObject({
       VOICE_MAX_BYTES: 16 * 1024 * 1024,
       VOICE_MAX_SECONDS: 120,
       PHOTO_MAX_BYTES: 5 * 1024 * 1024,
@@ -14,25 +13,25 @@ describe('media settings', () => {
 
   it('read the environment', () => {
     expect(
-      parseMediaSettings({
+      parseEnvironment({
         VOICE_MAX_BYTES: '1048576',
         VOICE_MAX_SECONDS: '60',
         PHOTO_MAX_BYTES: '2000000',
         TRANSCRIBE_MODEL: 'whisper-1',
         FFMPEG_BIN: ' /usr/local/bin/ffmpeg ',
       }),
-    ).toEqual({
+    ).toMatchObject({
       VOICE_MAX_BYTES: 1048576,
       VOICE_MAX_SECONDS: 60,
       PHOTO_MAX_BYTES: 2000000,
       TRANSCRIBE_MODEL: 'whisper-1',
       FFMPEG_BIN: '/usr/local/bin/ffmpeg',
     });
-    expect(parseMediaSettings({ FFMPEG_BIN: '' }).FFMPEG_BIN).toBeUndefined();
+    expect(parseEnvironment({ FFMPEG_BIN: '' }).FFMPEG_BIN).toBeUndefined();
   });
 
   it('fail the cold start on a typo rather than at the first voice note', () => {
-    expect(() => parseMediaSettings({ TRANSCRIBE_MODEL: 'whisper-2' })).toThrow(ConfigurationError);
-    expect(() => parseMediaSettings({ VOICE_MAX_SECONDS: 'two minutes' })).toThrow(/VOICE_MAX_SECONDS/);
+    expect(() => parseEnvironment({ TRANSCRIBE_MODEL: 'whisper-2' })).toThrow(ConfigurationError);
+    expect(() => parseEnvironment({ VOICE_MAX_SECONDS: 'two minutes' })).toThrow(/VOICE_MAX_SECONDS/);
   });
 });
