@@ -17,6 +17,7 @@ import { ShoppingToolbox } from '../domain/assistant/shoppingToolbox';
 import { ShoppingTools } from '../domain/assistant/shoppingTools';
 import { CommandResponder } from '../domain/conversation/commandResponder';
 import { ConversationService } from '../domain/conversation/conversationService';
+import { WindowReengagement } from '../domain/messaging/windowReengagement';
 import { TapResponder } from '../domain/conversation/tapResponder';
 import { CatalogRecommender } from '../domain/recommendations/catalogRecommender';
 import { botText } from '../domain/texts/botTexts';
@@ -82,6 +83,7 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
     now: Date.now,
   });
 
+  const statuses = new DynamoDeliveryStatusRecorder(dynamo.document, env.TABLE_NAME, RETENTION.outboundDays);
   const handler = createConsumerHandler({
     turns: new TurnProcessor({
       claims: new PowertoolsMessageClaims({
@@ -96,7 +98,8 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
       logger,
       metrics,
     }),
-    statuses: new DynamoDeliveryStatusRecorder(dynamo.document, env.TABLE_NAME, RETENTION.outboundDays),
+    statuses,
+    reengagement: new WindowReengagement({ outbound: statuses, customers, messenger: core.messenger, templates, now: Date.now }),
     logger,
     metrics,
   });

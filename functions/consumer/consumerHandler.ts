@@ -6,12 +6,14 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { DeliveryStatusRecorder } from '../domain/conversation/deliveryStatuses';
+import type { WindowReengagement } from '../domain/messaging/windowReengagement';
 import { planBatch, UnreadableRecordError } from './batchPlan';
 import type { TurnProcessor } from './turnProcessor';
 
 export interface ConsumerDependencies {
   turns: TurnProcessor;
   statuses: DeliveryStatusRecorder;
+  reengagement: WindowReengagement;
   logger: Logger;
   metrics: Metrics;
 }
@@ -42,6 +44,9 @@ export function createConsumerHandler(deps: ConsumerDependencies) {
           case 'status':
             if ((await deps.statuses.record(planned.status)) === 'stale') {
               deps.metrics.addMetric('StaleStatusIgnored', MetricUnit.Count, 1);
+            }
+            if (deps.reengagement.appliesTo(planned.status) && (await deps.reengagement.resend(planned.status)) !== undefined) {
+              deps.metrics.addMetric('ResentAsTemplate', MetricUnit.Count, 1);
             }
             return;
           case 'turn':

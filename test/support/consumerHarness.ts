@@ -18,11 +18,14 @@ export interface ConsumerHarness {
 }
 
 /** The consumer Lambda built from its real composition root against dynalite and the Graph stand-in. */
-export async function startConsumerHarness(extraEnv: Record<string, string> = {}): Promise<ConsumerHarness> {
+export async function startConsumerHarness(
+  extraEnv: Record<string, string> = {},
+  graphOptions: Parameters<typeof startGraphServer>[0] = {},
+): Promise<ConsumerHarness> {
   process.env.AWS_ACCESS_KEY_ID = 'local';
   process.env.AWS_SECRET_ACCESS_KEY = 'local';
   const table = await startTestTable();
-  const graph = await startGraphServer();
+  const graph = await startGraphServer(graphOptions);
   const env = parseEnvironment({
     STAGE: 'test',
     TABLE_NAME: table.tableName,

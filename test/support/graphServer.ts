@@ -18,7 +18,7 @@ export const GRAPH_TOKEN = 'test-access-token';
 export const PHONE_NUMBER_ID = '100000000000001';
 
 /** The Graph API stand-in on a loopback port, recording what it was sent. */
-export async function startGraphServer(): Promise<GraphServer> {
+export async function startGraphServer(options: { outsideWindow?: 'refuse' | 'fail-status' } = {}): Promise<GraphServer> {
   const outbound: OutboundRecord[] = [];
   const statuses: CloudApiStatus[] = [];
   const lastInbound = new Map<string, number>();
@@ -40,6 +40,7 @@ export async function startGraphServer(): Promise<GraphServer> {
     onStatus: (status) => statuses.push(status),
     lastInboundAt: (waId) => lastInbound.get(waId) ?? Date.now(),
     faults: (request) => faults?.(request),
+    ...(options.outsideWindow ? { outsideWindow: options.outsideWindow } : {}),
   });
   return {
     baseUrl: `${origin}/graph`,

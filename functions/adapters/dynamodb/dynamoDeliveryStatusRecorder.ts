@@ -1,6 +1,8 @@
 import { isConditionalCheckFailure } from './conditionalCheck';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DELIVERY_RANK, type DeliveryStatusRecorder } from '../../domain/conversation/deliveryStatuses';
+import type { OutboundLog, RefusedMessage } from '../../domain/messaging/windowReengagement';
+import { LANGUAGES, type Language } from '../../domain/language';
 import type { DeliveryStatus } from '../../domain/whatsapp/inboundMessage';
 import { customerPk, outboundSk, ttlAfterDays } from './tableKeys';
 
@@ -9,7 +11,7 @@ import { customerPk, outboundSk, ttlAfterDays } from './tableKeys';
  * forward, so redelivered or reordered webhooks never move ticks backwards.
  * The first pricing block is kept: it is what WhatsApp bills for the message.
  */
-export class DynamoDeliveryStatusRecorder implements DeliveryStatusRecorder {
+export class DynamoDeliveryStatusRecorder implements DeliveryStatusRecorder, OutboundLog {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -70,6 +72,27 @@ export class DynamoDeliveryStatusRecorder implements DeliveryStatusRecorder {
       );
     } catch (error) {
       if (!isConditionalCheckFailure(error)) throw error;
+    }
+  }
+
+  async claimResend(waId: string, messageId: string): Promise<RefusedMessage | undefined> {
+    try {
+      const result = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: customerPk(waId), sk: outboundSk(messageId) },
+          UpdateExpression: 'SET resentAt = :now',
+          ConditionExpression: 'attribute_exists(summary) AND attribute_not_exists(resentAt) AND attribute_not_exists(template)',
+          ExpressionAttributeValues: { ':now': this.now() },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      const item = result.Attributes ?? {};
+      const language = (LANGUAGES as readonly unknown[]).includes(item.language) ? (item.language as Language) : 'ru';
+      return { summary: String(item.summary), language };
+    } catch (error) {
+      if (isConditionalCheckFailure(error)) return undefined;
+      throw error;
     }
   }
 }
