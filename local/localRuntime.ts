@@ -3,6 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { signBody } from '../functions/webhook/signature';
+import type { CloudApiStatus } from '../functions/webhook/cloudApiWebhook';
+import { parseEnvironment } from '../functions/config/environment';
+import { catalogFromEnvironment } from '../functions/adapters/catalog/catalogFromEnvironment';
+import { createDynamoClients } from '../functions/adapters/dynamodb/dynamoClients';
+import { DynamoCustomerRepository } from '../functions/adapters/dynamodb/dynamoCustomerRepository';
 import { createLambdaContext } from './lambdaContext';
 import { BodyTooLargeError, readBody, toApiGatewayEvent, writeApiGatewayResult } from './apiGatewayEvent';
 import { ensureTable, startDynamo, type LocalDynamo } from './dynamoServer';
@@ -11,8 +16,16 @@ import { LOCAL_NAMES, localEnvironment } from './localEnvironment';
 import { startS3, type LocalS3 } from './s3Server';
 import { ConversationLog } from './simulator/conversationLog';
 import { createSimApi } from './simulator/simApi';
+import { createSimEvents } from './simulator/simEvents';
+import { createSimPage } from './simulator/simPage';
 import { statusesWebhook } from './simulator/webhookPayloads';
 import { createCatalogImageRoute } from './catalogImageRoute';
+import { createScheduledJobs } from './scheduledJobs';
+import { TemplateRegistry } from './graph/templateRegistry';
+import { GraphClient } from '../functions/adapters/whatsapp/graphClient';
+import { syncTemplates } from '../functions/adapters/whatsapp/syncTemplates';
+import { TemplateManagementApi } from '../functions/adapters/whatsapp/templateManagement';
+import { messageTemplates } from '../functions/domain/messaging/messageTemplates';
 import { SqsEventSourceMapping } from './sqs/eventSourceMapping';
 import { FifoQueue } from './sqs/fifoQueue';
 import { queueArn } from './sqs/queueAddress';
@@ -145,6 +158,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const conversations = new ConversationLog();
     const webhookModule = (await import('../functions/webhook/index')) as { handler: WebhookLambda };
     const consumerModule = (await import('../functions/consumer/index')) as { handler: ConsumerLambda };
+    const jobsModule = (await import('../functions/alert-checker/index')) as {
+      handler: (event: unknown, context: Context) => Promise<unknown>;
+    };
+    const jobs = createScheduledJobs(jobsModule.handler, log);
+    started.push(async () => jobs.stop());
 
     const postToWebhook = async (payload: unknown): Promise<Response> => {
       const body = JSON.stringify(payload);
@@ -155,19 +173,24 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       });
     };
 
+    /** A status of an outbound message, as WhatsApp reports it: the chat's ticks and a signed status webhook. */
+    const reportStatus = (status: CloudApiStatus) => {
+      conversations.applyStatus(status.id, status.status as 'sent');
+      postToWebhook(statusesWebhook({ phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID ?? LOCAL_NAMES.phoneNumberId }, [status])).catch(
+        (error: unknown) => log(`status webhook failed: ${String(error)}`),
+      );
+    };
+
+    const templateRegistry = new TemplateRegistry();
     const graph = createGraphStandIn({
       apiVersion: env.GRAPH_API_VERSION ?? LOCAL_NAMES.graphApiVersion,
       accessToken: env.WHATSAPP_TOKEN ?? '',
       phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID ?? LOCAL_NAMES.phoneNumberId,
       publicBaseUrl: origin,
       onOutbound: (record) => conversations.recordOutbound(record.to, record.id, record.timestamp, record.body),
-      onStatus: (status) => {
-        conversations.applyStatus(status.id, status.status as 'sent');
-        postToWebhook(statusesWebhook({ phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID ?? LOCAL_NAMES.phoneNumberId }, [status])).catch(
-          (error: unknown) => log(`status webhook failed: ${String(error)}`),
-        );
-      },
+      onStatus: reportStatus,
       lastInboundAt: (waId) => conversations.lastInboundAt(waId),
+      templates: { wabaId: env.WHATSAPP_BUSINESS_ACCOUNT_ID ?? LOCAL_NAMES.wabaId, registry: templateRegistry },
       ...(options.graphFaults ? { faults: options.graphFaults } : {}),
     });
 
@@ -189,12 +212,25 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     mapping.start();
     started.push(() => mapping.stop());
 
+    // --- simulator page: the staff panel reads stored profiles as the consumer does (load needs no retention) ---
+    const handlerEnv = parseEnvironment(env);
     const simApi = createSimApi({
       conversations,
       graph,
       postToWebhook,
       phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID ?? LOCAL_NAMES.phoneNumberId,
+      reportStatus,
+      customers: new DynamoCustomerRepository(createDynamoClients(handlerEnv).document, handlerEnv.TABLE_NAME, {
+        profileDays: 0,
+        memoryDays: 0,
+        outboundDays: 0,
+      }),
+      catalog: catalogFromEnvironment(handlerEnv),
     });
+    const simEvents = createSimEvents(conversations);
+    started.push(simEvents.close);
+    const simPage = createSimPage();
+    // --- end simulator page ---
     const catalogImages = createCatalogImageRoute();
 
     const invokeWebhook = async (request: IncomingMessage, response: ServerResponse) => {
@@ -227,11 +263,28 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       }
       if (path === '/webhook') return invokeWebhook(request, response);
       if (path === '/sqs' || path.startsWith('/sqs/')) return sqs(request, response);
+      if ((path.startsWith('/scheduler/') || path.startsWith('/sim/api/jobs/')) && (await jobs.handle(request, response))) return;
       if (path.startsWith('/graph/') && (await graph.handle(request, response))) return;
       if (path.startsWith('/catalog/') && (await catalogImages(request, response))) return;
+      if (path.startsWith('/sim/api/') && (await simEvents.handle(request, response))) return;
       if (path.startsWith('/sim/api/') && (await simApi(request, response))) return;
+      if ((path === '/sim' || path.startsWith('/sim/')) && (await simPage(request, response))) return;
       sendJson(response, 404, { error: 'not found' });
     };
+
+    // As `zeta templates sync` does against Meta: the stand-in then sends only these, once approved.
+    await syncTemplates(
+      new TemplateManagementApi(
+        new GraphClient({
+          baseUrl: `${origin}/graph`,
+          apiVersion: env.GRAPH_API_VERSION ?? LOCAL_NAMES.graphApiVersion,
+          accessToken: env.WHATSAPP_TOKEN ?? '',
+          phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID ?? LOCAL_NAMES.phoneNumberId,
+        }),
+        env.WHATSAPP_BUSINESS_ACCOUNT_ID ?? LOCAL_NAMES.wabaId,
+      ),
+      messageTemplates(),
+    );
 
     return {
       url: origin,

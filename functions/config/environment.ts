@@ -73,6 +73,32 @@ export const environmentSchema = z.object({
   /** An ffmpeg binary to use instead of looking for one (functions/adapters/media/ffmpegBinary.ts). */
   FFMPEG_BIN: optionalString,
 
+  /** Manager handoff: who answers when a customer asks for a person, and when (Asia/Almaty). */
+  MANAGER_WA_ID: z
+    .string()
+    .trim()
+    .transform((value) => (value === '' ? undefined : value))
+    .pipe(z.string().regex(/^\d{6,15}$/, 'an international number, digits only').optional())
+    .optional(),
+  MANAGER_NAME: z.string().default('Айгуль'),
+  MANAGER_HOURS: z
+    .string()
+    .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'like 09:00-20:00')
+    .default('09:00-20:00'),
+  /** ISO weekdays the managers work, 1 = Monday: "1-6" is Monday to Saturday. */
+  MANAGER_DAYS: z
+    .string()
+    .regex(/^[1-7]-[1-7]$/, 'like 1-6')
+    .default('1-6'),
+  /** After this long without the manager releasing them, the bot answers the customer again. */
+  HANDOFF_TIMEOUT_HOURS: positiveInt(24),
+
+  /** Per customer: one polite notice when a limit is passed, then silence until the window passes. */
+  RATE_LIMIT_PER_MINUTE: positiveInt(20),
+  RATE_LIMIT_PER_DAY: positiveInt(300),
+  /** Above this OpenAI spend per UTC day (tokens and audio, priced from data/pricing.json), the offline assistant answers. */
+  AI_DAILY_BUDGET_USD: z.coerce.number().positive().default(10),
+
   WEBHOOK_MAX_BODY_BYTES: positiveInt(3 * 1024 * 1024),
   IDEMPOTENCY_DAYS: positiveInt(8),
   MEMORY_DAYS: positiveInt(90),

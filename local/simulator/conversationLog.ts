@@ -4,7 +4,7 @@ import type { DeliveryState } from '../../functions/domain/whatsapp/inboundMessa
 export interface LoggedMessage {
   direction: 'in' | 'out';
   id: string;
-  /** Milliseconds since the epoch. */
+  /** Milliseconds since the epoch (WhatsApp's own timestamp for inbound messages). Lines are in arrival order. */
   timestamp: number;
   /** The inbound webhook message object, or the outbound Graph API request body exactly as sent. */
   payload: unknown;
@@ -84,8 +84,9 @@ export class ConversationLog {
 
   private append(waId: string, message: LoggedMessage): void {
     const messages = this.byCustomer.get(waId) ?? [];
+    // Arrival order: WhatsApp stamps customer messages in whole seconds, so sorting by timestamp would put a tap
+    // before the answer it replies to when both fall in the same second.
     messages.push(message);
-    messages.sort((a, b) => a.timestamp - b.timestamp);
     this.byCustomer.set(waId, messages);
     this.notify(waId, message);
   }

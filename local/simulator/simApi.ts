@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { embeddedCatalog } from '../../functions/adapters/catalog/catalogFromEnvironment';
+import type { CatalogReader, CustomerRepository } from '../../functions/domain/conversation/ports';
+import type { CloudApiStatus } from '../../functions/webhook/cloudApiWebhook';
 import { readBody } from '../apiGatewayEvent';
 import type { GraphStandIn } from '../graph/graphStandIn';
 import type { ConversationLog } from './conversationLog';
@@ -12,6 +14,11 @@ export interface SimApiDependencies {
   phoneNumberId: string;
   /** Signs the payload with the app secret and posts it to /webhook, as Meta does. */
   postToWebhook(payload: unknown): Promise<Response>;
+  // --- simulator page: read receipts, the staff panel's profile ---
+  /** What the Graph stand-in does with a status: the log's ticks and a signed status webhook. */
+  reportStatus(status: CloudApiStatus): void;
+  customers: Pick<CustomerRepository, 'load'>;
+  catalog: CatalogReader;
 }
 
 const customerMessageSchema = z
@@ -25,6 +32,11 @@ const customerMessageSchema = z
   .passthrough();
 
 const pricesSchema = z.record(z.string().min(1), z.number().int().positive());
+
+const readReceiptSchema = z.object({ wa_id: z.string().min(1), id: z.string().min(1) });
+
+const PROFILE_PATH = /^\/sim\/api\/customers\/(\d{6,15})\/profile$/;
+const MEDIA_PATH = /^\/sim\/api\/media\/(\d+)$/;
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
@@ -83,8 +95,63 @@ export function createSimApi(deps: SimApiDependencies) {
     sendJson(response, 200, { updated: Object.keys(parsed.data).length });
   }
 
+  // --- simulator page routes ---
+
+  /** The customer saw a message: WhatsApp reports it `read`, through the same path as `sent` and `delivered`. */
+  async function postRead(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const parsed = readReceiptSchema.safeParse(await readJson(request));
+    if (!parsed.success) return sendJson(response, 400, { error: 'expected {"wa_id": "…", "id": "wamid.…"}' });
+    const { wa_id: waId, id } = parsed.data;
+    const shown = deps.conversations.messages(waId).find((message) => message.direction === 'out' && message.id === id);
+    if (shown === undefined) return sendJson(response, 404, { error: `no message ${id} was sent to ${waId}` });
+    deps.reportStatus({ id, status: 'read', timestamp: Math.floor(Date.now() / 1000), recipient_id: waId });
+    sendJson(response, 200, { success: true });
+  }
+
+  /** The customer's stored profile, as the consumer loads it, with the names of the products they viewed. */
+  async function getProfile(waId: string, response: ServerResponse): Promise<void> {
+    // The repository reads memory alongside the profile; one line is the least DynamoDB's Limit allows.
+    const { profile } = await deps.customers.load(waId, 1);
+    if (profile === undefined) return sendJson(response, 404, { error: `no stored profile for ${waId} yet` });
+    const recentViews = await Promise.all(
+      profile.recentViews.map(async (productId) => {
+        const product = await deps.catalog.get(productId).catch(() => undefined);
+        return product === undefined ? { id: productId } : { id: productId, name: product.name, price: product.price };
+      }),
+    );
+    sendJson(response, 200, { ...profile, recentViews });
+  }
+
+  /** What a customer sent as a photo or a voice note, so the page can show it again after a reload. */
+  function getMedia(mediaId: string, response: ServerResponse): void {
+    const media = deps.graph.getMedia(mediaId);
+    if (media === undefined) return sendJson(response, 404, { error: 'no such media' });
+    response.writeHead(200, { 'content-type': media.mimeType, 'content-length': String(media.bytes.length) }).end(media.bytes);
+  }
+
+  async function handleSimulatorPage(request: IncomingMessage, response: ServerResponse, path: string): Promise<boolean> {
+    if (request.method === 'POST' && path === '/sim/api/read') {
+      await postRead(request, response);
+      return true;
+    }
+    const profileOf = request.method === 'GET' ? PROFILE_PATH.exec(path)?.[1] : undefined;
+    if (profileOf !== undefined) {
+      await getProfile(profileOf, response);
+      return true;
+    }
+    const mediaId = request.method === 'GET' ? MEDIA_PATH.exec(path)?.[1] : undefined;
+    if (mediaId !== undefined) {
+      getMedia(mediaId, response);
+      return true;
+    }
+    return false;
+  }
+
+  // --- end of simulator page routes ---
+
   return async function handle(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    if (await handleSimulatorPage(request, response, url.pathname)) return true;
     const route = `${request.method} ${url.pathname}`;
     switch (route) {
       case 'GET /sim/api/messages': {

@@ -1,5 +1,7 @@
-/** EventBridge Scheduler's one-time `at(...)` is wall-clock time in the schedule's time zone. */
-export const STORE_TIME_ZONE = 'Asia/Almaty';
+import { STORE_TIME_ZONE_NAME } from '../../domain/handoff/storeTimeZone';
+
+/** EventBridge Scheduler's one-time `at(...)` is wall-clock time in the schedule's time zone: the store's. */
+export const STORE_TIME_ZONE = STORE_TIME_ZONE_NAME;
 
 const WALL_CLOCK = new Intl.DateTimeFormat('en-CA', {
   timeZone: STORE_TIME_ZONE,

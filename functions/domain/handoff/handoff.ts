@@ -1,0 +1,31 @@
+import type { MemoryEntry } from '../conversation/ports';
+import type { Language } from '../language';
+import type { Preferences } from '../preferences/preferences';
+
+export type HandoffReason = 'customer_asked' | 'assistant' | 'misunderstanding';
+
+/** While it lasts the bot stays silent for the customer: a person is answering. */
+export interface HandoffState {
+  since: number;
+  until: number;
+  reason: HandoffReason;
+}
+
+export function isHandedOff(handoff: HandoffState | undefined, now: number): handoff is HandoffState {
+  return handoff !== undefined && handoff.until > now;
+}
+
+/** What the manager and the CRM get about the customer. */
+export interface LeadSummary {
+  waId: string;
+  name?: string;
+  language: Language;
+  reason: HandoffReason;
+  preferences: Preferences;
+  recent: MemoryEntry[];
+}
+
+/** The store's CRM (Bitrix24 through its incoming webhook). */
+export interface CrmLeads {
+  createLead(summary: LeadSummary, text: string): Promise<{ leadId: string }>;
+}

@@ -1,0 +1,106 @@
+/**
+ * What the page reads from the local contract: chat lines as `/sim/api/events`
+ * and `/sim/api/messages` give them. Inbound payloads are the webhook message
+ * objects the customer sent; outbound payloads are Graph API request bodies
+ * exactly as the assistant sent them. Only the fields the page draws are typed.
+ */
+export type { LoggedMessage } from '../conversationLog';
+export type { DeliveryState } from '../../../functions/domain/whatsapp/inboundMessage';
+
+export interface Customer {
+  /** Digits only, as WhatsApp's wa_id. */
+  waId: string;
+  name: string;
+  lastMessageAt?: number;
+}
+
+export interface MediaReference {
+  link?: string;
+  id?: string;
+}
+
+// --- what the business sent (Graph API request bodies) ---
+
+export interface ReplyButton {
+  type: 'reply';
+  reply: { id: string; title: string };
+}
+
+export interface ListRow {
+  id: string;
+  title: string;
+  description?: string;
+}
+
+export interface ListSection {
+  title?: string;
+  rows: ListRow[];
+}
+
+export interface ButtonInteractive {
+  type: 'button';
+  header?: { type: 'text'; text: string } | { type: 'image'; image: MediaReference };
+  body: { text: string };
+  footer?: { text: string };
+  action: { buttons: ReplyButton[] };
+}
+
+export interface ListInteractive {
+  type: 'list';
+  header?: { type: 'text'; text: string };
+  body: { text: string };
+  footer?: { text: string };
+  action: { button: string; sections: ListSection[] };
+}
+
+export interface TemplateParameter {
+  type: string;
+  parameter_name?: string;
+  text?: string;
+  payload?: string;
+  currency?: { fallback_value: string };
+  date_time?: { fallback_value: string };
+  image?: MediaReference;
+}
+
+export interface TemplateComponent {
+  type: 'header' | 'body' | 'button';
+  sub_type?: string;
+  index?: string | number;
+  parameters: TemplateParameter[];
+}
+
+export interface TemplateBody {
+  name: string;
+  language: { code: string };
+  components?: TemplateComponent[];
+}
+
+export type BusinessMessage = { to: string; context?: { message_id: string } } & (
+  | { type: 'text'; text: { body: string } }
+  | { type: 'image'; image: MediaReference & { caption?: string } }
+  | { type: 'interactive'; interactive: ButtonInteractive | ListInteractive }
+  | { type: 'template'; template: TemplateBody }
+);
+
+// --- what the customer sent (webhook message objects) ---
+
+export type CustomerMessage = {
+  id: string;
+  from: string;
+  timestamp: string;
+  context?: { from?: string; id?: string };
+} & (
+  | { type: 'text'; text: { body: string } }
+  | { type: 'image'; image: { id: string; mime_type?: string; caption?: string } }
+  | { type: 'audio'; audio: { id: string; mime_type?: string; voice?: boolean } }
+  | { type: 'interactive'; interactive: { type: 'button_reply'; button_reply: { id: string; title: string } } }
+  | { type: 'interactive'; interactive: { type: 'list_reply'; list_reply: ListRow } }
+  | { type: 'button'; button: { payload: string; text: string } }
+);
+
+/** Omit applied to each kind of message separately (plain Omit would merge the kinds into one). */
+type WithoutIdentity<Kind> = Kind extends unknown ? Omit<Kind, 'id' | 'timestamp'> : never;
+
+/** A message the customer is about to send: the simulator fills in `id` and `timestamp`; `name` is their WhatsApp profile name. */
+export type OutgoingCustomerMessage = WithoutIdentity<CustomerMessage> & { name?: string };
