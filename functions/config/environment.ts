@@ -78,7 +78,12 @@ export const environmentSchema = z.object({
     .string()
     .trim()
     .transform((value) => (value === '' ? undefined : value))
-    .pipe(z.string().regex(/^\d{6,15}$/, 'an international number, digits only').optional())
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{6,15}$/, 'an international number, digits only')
+        .optional(),
+    )
     .optional(),
   MANAGER_NAME: z.string().default('Айгуль'),
   MANAGER_HOURS: z

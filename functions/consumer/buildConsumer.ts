@@ -2,8 +2,16 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { DynamoDeliveryStatusRecorder } from '../adapters/dynamodb/dynamoDeliveryStatusRecorder';
 import { DynamoProductViewStats } from '../adapters/dynamodb/dynamoProductViewStats';
 import { PowertoolsMessageClaims } from '../adapters/dynamodb/powertoolsMessageClaims';
+import { Bitrix24Leads } from '../adapters/crm/bitrix24Leads';
+import { DynamoRateCounter } from '../adapters/dynamodb/dynamoRateCounter';
 import { buildMediaServices } from '../adapters/media/buildMedia';
-import { createMediaS3Client } from '../adapters/media/s3MediaStaging';
+import { createMediaS3Client, S3MediaStaging } from '../adapters/media/s3MediaStaging';
+import { HandoffService } from '../domain/handoff/handoffService';
+import { parseWorkingHours } from '../domain/handoff/workingHours';
+import { CustomerRateLimiter } from '../domain/limits/customerRateLimiter';
+import { CustomerErasure } from '../domain/privacy/customerErasure';
+import { ManagerDesk } from '../domain/conversation/managerDesk';
+import { customerRef } from '../observability/customerRef';
 import { OpenAiAssistant } from '../adapters/openai/openAiAssistant';
 import { createOpenAiClient } from '../adapters/openai/openAiClient';
 import { GraphApiError } from '../adapters/whatsapp/graphErrors';
@@ -63,11 +71,30 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
     });
   }
 
+  const handoff = new HandoffService({
+    customers,
+    delivery: core.delivery,
+    templates,
+    crm: new Bitrix24Leads(async () => (await core.loadSecrets()).bitrix24WebhookUrl),
+    manager: {
+      ...(env.MANAGER_WA_ID ? { waId: env.MANAGER_WA_ID } : {}),
+      name: env.MANAGER_NAME,
+      hours: parseWorkingHours(env.MANAGER_HOURS, env.MANAGER_DAYS),
+      timeoutMs: env.HANDOFF_TIMEOUT_HOURS * 3_600_000,
+    },
+    now: Date.now,
+    onNotifyError: (channel, error) => {
+      metrics.addMetric('HandoffNotifyFailed', MetricUnit.Count, 1);
+      logger.error('handoff notification failed', { channel, error });
+    },
+  });
+  const mediaStaging = new S3MediaStaging(createMediaS3Client(env), env.MEDIA_BUCKET);
+
   const conversation = new ConversationService({
     customers,
     delivery: core.delivery,
     templates,
-    commands: new CommandResponder({ alerts, customers, catalog }),
+    commands: new CommandResponder({ alerts, customers, catalog, handoff }),
     engine,
     taps: new TapResponder({ tools, recommender, alerts, customers, imageUrlOf, now: Date.now }),
     voice: media.voice,
@@ -76,6 +103,24 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
     imageUrlOf,
     viewStats,
     ...(core.followUps ? { followUps: core.followUps } : {}),
+    limiter: new CustomerRateLimiter(new DynamoRateCounter(dynamo.document, env.TABLE_NAME), {
+      perMinute: env.RATE_LIMIT_PER_MINUTE,
+      perDay: env.RATE_LIMIT_PER_DAY,
+    }),
+    handoff,
+    managerDesk: new ManagerDesk({
+      ...(env.MANAGER_WA_ID ? { managerWaId: env.MANAGER_WA_ID } : {}),
+      handoff,
+      customers,
+      messenger: core.messenger,
+      now: Date.now,
+    }),
+    erasure: new CustomerErasure({
+      customers,
+      media: mediaStaging,
+      ...(core.followUps ? { followUps: core.followUps } : {}),
+      customerRef,
+    }),
     onAfterSendingError: (stage, error) => {
       metrics.addMetric('AfterSendingFailed', MetricUnit.Count, 1);
       logger.error('bookkeeping after the answers were sent failed', { stage, error });

@@ -28,8 +28,6 @@ const LEASE_SAFETY_MS = 2_000;
  * while other customers in the same batch go on.
  */
 export function createConsumerHandler(deps: ConsumerDependencies) {
-  const processor = new SqsFifoPartialProcessorAsync();
-
   return middy<SQSEvent, SQSBatchResponse>()
     .use(injectLambdaContext(deps.logger, { resetKeys: true }))
     .use(logMetrics(deps.metrics))
@@ -73,7 +71,8 @@ export function createConsumerHandler(deps: ConsumerDependencies) {
         }
       };
 
-      const response = await processPartialResponse(event, handleAndLog, processor, {
+      // One processor per invocation: it holds the batch's state, and `npm start` runs invocations concurrently in one process.
+      const response = await processPartialResponse(event, handleAndLog, new SqsFifoPartialProcessorAsync(), {
         context,
         skipGroupOnError: true,
         throwOnFullBatchFailure: false,

@@ -36,6 +36,7 @@ describe('customer memory in DynamoDB', () => {
           recentViews: [`SOF-00${turn}`],
           lastShown: [],
           optedOut: false,
+          misunderstandings: 0,
         },
         memory: [
           { role: 'customer', text: `сұрақ ${turn}`, at: now },

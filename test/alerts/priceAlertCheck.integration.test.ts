@@ -86,6 +86,7 @@ async function customerWhoWrote(hoursAgo: number, optedOut = false): Promise<str
       recentViews: [],
       lastShown: [],
       optedOut: false,
+      misunderstandings: 0,
     },
     memory: [],
   });

@@ -58,7 +58,7 @@ describe('npm start: the local contract end to end', () => {
     const queued = async () => ((await (await fetch(`${zeta.url}/healthz`)).json()) as { queue: { total: number } }).queue.total;
     // Earlier answers' delivery statuses drain first, so what is counted below is only what these requests queue.
     for (let waited = 0; (await queued()) > 0 && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await queued()).toBe(0);
+    expect(await queued(), zeta.output()).toBe(0);
     const body = JSON.stringify(webhookBody({ contacts: [contact(waId)], messages: [textMessage(waId, 'диван')] }));
     const badSignature = await fetch(`${zeta.url}/webhook`, {
       method: 'POST',

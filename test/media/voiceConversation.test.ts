@@ -1,19 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoProductViewStats } from '../../functions/adapters/dynamodb/dynamoProductViewStats';
-import { buildMediaServices } from '../../functions/adapters/media/buildMedia';
-import { createMediaS3Client } from '../../functions/adapters/media/s3MediaStaging';
-import { createOpenAiClient } from '../../functions/adapters/openai/openAiClient';
-import { buildCoreServices } from '../../functions/composition/coreServices';
 import { parseEnvironment } from '../../functions/config/environment';
-import { PriceAlertService } from '../../functions/domain/alerts/priceAlertService';
-import { OfflineAssistant } from '../../functions/domain/assistant/offlineAssistant';
-import { ShoppingTools } from '../../functions/domain/assistant/shoppingTools';
-import { CommandResponder } from '../../functions/domain/conversation/commandResponder';
-import { ConversationService } from '../../functions/domain/conversation/conversationService';
-import { TapResponder } from '../../functions/domain/conversation/tapResponder';
+import { buildConsumer } from '../../functions/consumer/buildConsumer';
+import type { ConversationService } from '../../functions/domain/conversation/conversationService';
 import type { Product } from '../../functions/domain/catalog/product';
-import { photosWithoutVision } from '../../functions/domain/media/withoutAi';
-import { CatalogRecommender } from '../../functions/domain/recommendations/catalogRecommender';
 import { startS3, type LocalS3 } from '../../local/s3Server';
 import { startFakeOpenAiMedia, type FakeOpenAiMedia } from '../support/fakeOpenAiMedia';
 import { GRAPH_TOKEN, PHONE_NUMBER_ID, startGraphServer, type GraphServer } from '../support/graphServer';
@@ -22,10 +11,9 @@ import { quietTelemetry } from '../support/telemetry';
 import { makeAudioFixtures, type AudioFixtures } from './audioFixtures';
 
 /**
- * A voice note through the conversation, with the consumer's real parts
- * (dynalite, the Graph stand-in, s3rver, ffmpeg) and the transcription API
- * faked. Composed here as buildConsumer composes it, with the voice pipeline
- * in place of voiceWithoutSpeechToText, until the lead wires it there.
+ * A voice note through the consumer's own composition (buildConsumer) with
+ * its real parts — dynalite, the Graph stand-in, s3rver, ffmpeg — and the
+ * transcription API faked.
  */
 
 const BUCKET = 'zeta-media-test';
@@ -35,7 +23,7 @@ let graph: GraphServer;
 let s3: LocalS3;
 let openAi: FakeOpenAiMedia;
 let conversation: ConversationService;
-let catalog: ReturnType<typeof buildCoreServices>['catalog'];
+let catalog: ReturnType<typeof buildConsumer>['catalog'];
 let next = 77050000100;
 
 interface Sent {
@@ -64,36 +52,11 @@ beforeAll(async () => {
     WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
     MEDIA_BUCKET: BUCKET,
     S3_ENDPOINT: s3.endpoint,
+    // The fake answers transcriptions only: the model's chat fails, and the offline assistant answers, as in an outage.
+    OPENAI_API_KEY: 'sk-test',
+    OPENAI_BASE_URL: openAi.baseURL,
   });
-  const core = buildCoreServices(env, quietTelemetry());
-  catalog = core.catalog;
-  const tools = new ShoppingTools(core.catalog);
-  const viewStats = new DynamoProductViewStats(core.dynamo.document, env.TABLE_NAME);
-  const recommender = new CatalogRecommender(core.catalog, viewStats);
-  const alerts = new PriceAlertService(core.alerts, Date.now);
-  const media = buildMediaServices({
-    env,
-    openai: createOpenAiClient({ apiKey: 'sk-test', baseURL: openAi.baseURL, maxRetries: 0 }),
-    graph: core.graph,
-    s3: createMediaS3Client(env),
-  });
-  conversation = new ConversationService({
-    customers: core.customers,
-    delivery: core.delivery,
-    templates: core.templates,
-    commands: new CommandResponder({ alerts, customers: core.customers, catalog: core.catalog }),
-    engine: new OfflineAssistant({ tools, recommender, imageUrlOf: core.imageUrlOf }),
-    taps: new TapResponder({ tools, recommender, alerts, customers: core.customers, imageUrlOf: core.imageUrlOf, now: Date.now }),
-    voice: media.voice,
-    photos: photosWithoutVision,
-    tools,
-    imageUrlOf: core.imageUrlOf,
-    viewStats,
-    onAfterSendingError: (stage, error) => {
-      throw new Error(`${stage}: ${String(error)}`);
-    },
-    now: Date.now,
-  });
+  ({ conversation, catalog } = buildConsumer(env, quietTelemetry()));
 });
 afterAll(async () => {
   await Promise.all([graph.close(), s3.close(), openAi.close(), table.close(), audio.remove()]);

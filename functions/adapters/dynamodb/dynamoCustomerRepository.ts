@@ -1,4 +1,5 @@
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { HandoffState } from '../../domain/handoff/handoff';
 import type {
   CustomerProfile,
   CustomerRepository,
@@ -43,6 +44,10 @@ function outboundItem(waId: string, record: SentMessageRecord, ttl: number): Rec
     ...(record.summary ? { summary: record.summary } : {}),
     ...(record.language ? { language: record.language } : {}),
   };
+}
+
+function isHandoff(value: unknown): value is HandoffState {
+  return typeof value === 'object' && value !== null && typeof (value as HandoffState).until === 'number';
 }
 
 function stringsOf(value: unknown): string[] {
@@ -114,6 +119,55 @@ export class DynamoCustomerRepository implements CustomerRepository {
     );
   }
 
+  async setHandoff(waId: string, handoff: HandoffState | undefined): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: customerPk(waId), sk: PROFILE_SK },
+        ...(handoff === undefined
+          ? { UpdateExpression: 'REMOVE handoff' }
+          : {
+              UpdateExpression: 'SET handoff = :handoff, #ttl = if_not_exists(#ttl, :ttl)',
+              ExpressionAttributeNames: { '#ttl': 'ttl' },
+              ExpressionAttributeValues: { ':handoff': handoff, ':ttl': ttlAfterDays(this.now(), this.retention.profileDays) },
+            }),
+      }),
+    );
+  }
+
+  async eraseCustomer(waId: string): Promise<number> {
+    const pk = customerPk(waId);
+    let erased = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          ProjectionExpression: 'pk, sk',
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      const keys = (page.Items ?? []).map((item) => ({ pk: item.pk, sk: item.sk }));
+      for (let start = 0; start < keys.length; start += 25) {
+        let requests: Array<{ DeleteRequest: { Key: Record<string, unknown> } }> = keys
+          .slice(start, start + 25)
+          .map((key) => ({ DeleteRequest: { Key: key } }));
+        for (let attempt = 0; requests.length > 0 && attempt < 5; attempt += 1) {
+          const result = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+          requests = (result.UnprocessedItems?.[this.tableName] ?? []).flatMap((request) =>
+            request.DeleteRequest?.Key ? [{ DeleteRequest: { Key: request.DeleteRequest.Key } }] : [],
+          );
+        }
+        if (requests.length > 0) throw new Error(`${requests.length} items of a customer could not be deleted`);
+      }
+      erased += keys.length;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey !== undefined);
+    return erased;
+  }
+
   private profileOf(waId: string, item: Record<string, unknown> | undefined): CustomerProfile | undefined {
     const now = this.now();
     if (item === undefined || !isLive(item, now)) return undefined;
@@ -127,6 +181,8 @@ export class DynamoCustomerRepository implements CustomerRepository {
       recentViews: stringsOf(item.recentViews),
       lastShown: stringsOf(item.lastShown),
       optedOut: item.optedOut === true,
+      misunderstandings: Number(item.misunderstandings ?? 0),
+      ...(isHandoff(item.handoff) ? { handoff: item.handoff } : {}),
       ...(typeof item.name === 'string' ? { name: item.name } : {}),
     };
   }
@@ -144,6 +200,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
       ':preferences': profile.preferences,
       ':recentViews': profile.recentViews.slice(0, RECENT_VIEWS_KEPT),
       ':lastShown': profile.lastShown.slice(0, 10),
+      ':misunderstandings': profile.misunderstandings,
       ':ttl': ttlAfterDays(now, this.retention.profileDays),
     };
     const sets = [
@@ -154,6 +211,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
       'preferences = :preferences',
       'recentViews = :recentViews',
       'lastShown = :lastShown',
+      'misunderstandings = :misunderstandings',
       '#ttl = :ttl',
     ];
     if (profile.name !== undefined) {

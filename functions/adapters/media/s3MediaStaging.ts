@@ -1,6 +1,14 @@
-import { GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import type { Environment } from '../../config/environment';
-import type { MediaStaging, StagedMedia } from '../../domain/media/mediaStaging';
+import { stagedMediaPrefix, type MediaStaging, type StagedMedia } from '../../domain/media/mediaStaging';
+import type { StagedMediaEraser } from '../../domain/privacy/customerErasure';
 
 /** The S3 client for the media bucket; s3rver (S3_ENDPOINT) only understands path-style addressing. */
 export function createMediaS3Client(env: Pick<Environment, 'AWS_REGION' | 'S3_ENDPOINT'>): S3Client {
@@ -11,7 +19,7 @@ export function createMediaS3Client(env: Pick<Environment, 'AWS_REGION' | 'S3_EN
 }
 
 /** Staged media in the media bucket, whose lifecycle rule expires it within a day. */
-export class S3MediaStaging implements MediaStaging {
+export class S3MediaStaging implements MediaStaging, StagedMediaEraser {
   constructor(
     private readonly s3: S3Client,
     private readonly bucket: string,
@@ -30,6 +38,28 @@ export class S3MediaStaging implements MediaStaging {
       if (isAbsent(error)) return undefined;
       throw error;
     }
+  }
+
+  /** Everything staged under the customer's prefix (voice/<ref>/), a page of up to 1,000 keys at a time. */
+  async eraseCustomerMedia(customerRef: string): Promise<number> {
+    let erased = 0;
+    let token: string | undefined;
+    do {
+      const page = await this.s3.send(
+        new ListObjectsV2Command({
+          Bucket: this.bucket,
+          Prefix: `${stagedMediaPrefix(customerRef)}/`,
+          ...(token ? { ContinuationToken: token } : {}),
+        }),
+      );
+      const keys = (page.Contents ?? []).flatMap((object) => (object.Key ? [{ Key: object.Key }] : []));
+      if (keys.length > 0) {
+        await this.s3.send(new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: keys, Quiet: true } }));
+        erased += keys.length;
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token !== undefined);
+    return erased;
   }
 }
 

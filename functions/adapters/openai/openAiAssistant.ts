@@ -163,6 +163,7 @@ export class OpenAiAssistant implements AssistantEngine {
       engine: 'openai',
       usage,
       preferenceSignals: outcomes.flatMap((outcome) => outcome.preferences ?? []),
+      handoffRequested: outcomes.some((outcome) => outcome.handoff === true),
     };
   }
 }

@@ -16,4 +16,6 @@ export interface AssistantReply {
   usage?: AiUsage[];
   /** Tastes the customer stated that the engine noticed (the model's track_preference calls). */
   preferenceSignals?: PreferenceSignal[];
+  /** The engine decided a person should take over (the model's escalate_to_manager). */
+  handoffRequested?: boolean;
 }

@@ -46,6 +46,10 @@ const recommendationArguments = z.strictObject({
   category: z.enum(CATEGORIES).optional().describe('Only this category; omit to recommend across the catalog.'),
 });
 
+const escalationArguments = z.strictObject({
+  reason: z.string().max(200).describe('In a few words, why a person is needed (shown to the manager).').optional(),
+});
+
 const preferenceArguments = z
   .strictObject({
     colors: z.array(z.enum(COLORS)).min(1).max(COLORS.length).optional(),
@@ -163,6 +167,12 @@ export class ShoppingToolbox implements Toolbox {
         'Remember a taste the customer stated explicitly ("люблю серый", "у нас всё в стиле лофт", "бюджет до 200 тысяч"), to choose better next time. Call it together with a search when the request shows a lasting taste; not for a one-off filter.',
         preferenceArguments,
         async (args) => ({ result: { saved: true }, preferences: preferenceSignals(args) }),
+      ),
+      shoppingTool(
+        'escalate_to_manager',
+        'Hand the conversation to a person from the store: when the customer asks for a manager or a human, wants to order, pay or arrange delivery, complains, or when you cannot help after trying. The store then tells the customer who will answer and when; you do not need to.',
+        escalationArguments,
+        async () => ({ result: { handed_off: true }, intent: 'manager', handoff: true }),
       ),
     ];
     this.definitions = all.map((tool) => tool.definition);

@@ -18,6 +18,8 @@ export interface ToolOutcome {
   preferences?: PreferenceSignal[];
   /** What the call was for, for analytics (search, recommend, price_alert, manager…). */
   intent?: string;
+  /** The model asked for a person: the conversation hands the customer off after this turn. */
+  handoff?: boolean;
 }
 
 export class UnknownToolError extends Error {

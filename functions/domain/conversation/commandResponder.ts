@@ -7,13 +7,18 @@ import { shortTitle } from '../replies/productMessages';
 import { replyId } from '../replies/replyIds';
 import { botText } from '../texts/botTexts';
 import type { CustomerCommand } from './customerCommands';
-import type { CatalogReader, CustomerRepository } from './ports';
+import type { HandoffService } from '../handoff/handoffService';
+import type { Preferences } from '../preferences/preferences';
+import type { Customer } from '../whatsapp/inboundMessage';
+import type { CatalogReader, CustomerRepository, MemoryEntry } from './ports';
 
 export interface CommandContext {
-  waId: string;
+  customer: Customer;
   language: Language;
   viewed: readonly string[];
   lastShown: readonly string[];
+  preferences: Preferences;
+  recent: readonly MemoryEntry[];
 }
 
 function text(body: string, language: Language, intent: string, productIds: string[] = []): AssistantReply {
@@ -27,12 +32,43 @@ export class CommandResponder {
       alerts: PriceAlertService;
       customers: Pick<CustomerRepository, 'setOptedOut'>;
       catalog: Pick<CatalogReader, 'get'>;
+      handoff: HandoffService;
     },
   ) {}
 
   async respond(command: CustomerCommand, context: CommandContext): Promise<AssistantReply> {
-    const { language, waId } = context;
+    const { language } = context;
+    const { waId } = context.customer;
     switch (command.kind) {
+      case 'manager':
+        return this.deps.handoff.start({
+          waId,
+          ...(context.customer.name ? { name: context.customer.name } : {}),
+          language,
+          reason: 'customer_asked',
+          preferences: context.preferences,
+          recent: [...context.recent],
+        });
+      case 'forget_me': {
+        const body = botText(language, 'forget.confirm');
+        return {
+          messages: [
+            {
+              kind: 'buttons',
+              body,
+              buttons: [
+                { id: replyId({ action: 'forget', confirmed: true }), title: botText(language, 'forget.yes') },
+                { id: replyId({ action: 'forget', confirmed: false }), title: botText(language, 'forget.no') },
+              ],
+            },
+          ],
+          language,
+          summary: body,
+          intent: 'forget_me',
+          productIds: [],
+          engine: 'offline',
+        };
+      }
       case 'opt_out':
         await this.deps.customers.setOptedOut(waId, true);
         return text(botText(language, 'optout.done'), language, 'opt_out');
@@ -68,7 +104,8 @@ export class CommandResponder {
 
   /** The product is the one the customer is looking at; if several are on screen, they choose. */
   private async priceAlert(context: CommandContext, targetPrice: number | undefined): Promise<AssistantReply> {
-    const { language, waId } = context;
+    const { language } = context;
+    const { waId } = context.customer;
     const onScreen = await this.products(context.lastShown);
     const subject = onScreen.length === 1 ? onScreen[0] : (await this.products(context.viewed.slice(0, 1)))[0];
     if (subject === undefined && onScreen.length > 1) {

@@ -21,7 +21,14 @@ import type { CustomerProfile, CustomerRepository, MemoryEntry, ProductViewStats
 import type { CustomerDelivery } from '../messaging/customerDelivery';
 import type { TemplateCatalog } from '../messaging/templateCatalog';
 import { FOLLOW_UP_AFTER_MS, type FollowUpScheduler } from '../followups/followUpScheduler';
+import { isHandedOff } from '../handoff/handoff';
+import type { HandoffService } from '../handoff/handoffService';
+import type { CustomerRateLimiter, RateWindow } from '../limits/customerRateLimiter';
+import type { CustomerErasure } from '../privacy/customerErasure';
+import { parseReplyId } from '../replies/replyIds';
+import type { InboundMessage } from '../whatsapp/inboundMessage';
 import type { CommandResponder } from './commandResponder';
+import type { ManagerDesk } from './managerDesk';
 import { commandOf } from './customerCommands';
 import type { TapResponder } from './tapResponder';
 import { segmentTurn, type Turn } from './turn';
@@ -49,6 +56,10 @@ export interface ConversationDependencies {
   viewStats: ProductViewStats;
   /** Proactive follow-ups after a week of silence; absent when the deployment does not send them. */
   followUps?: FollowUpScheduler;
+  limiter: CustomerRateLimiter;
+  handoff: HandoffService;
+  managerDesk: ManagerDesk;
+  erasure: CustomerErasure;
   /** Told of bookkeeping that failed after the answers went out (logged and counted, never retried). */
   onAfterSendingError: (stage: string, error: unknown) => void;
   now: () => number;
@@ -72,7 +83,15 @@ interface TurnState {
   recent: MemoryEntry[];
   memory: MemoryEntry[];
   usage: AiUsage[];
+  misunderstandings: number;
+  /** A person took over during this turn: the rest of it stays unanswered by the bot. */
+  handedOff: boolean;
+  /** The customer's data was erased during this turn: nothing more may be stored. */
+  erased: boolean;
 }
+
+/** Turns in a row the assistant did not understand before it calls a person. */
+const MISUNDERSTANDINGS_BEFORE_HANDOFF = 3;
 
 type AudioContent = Extract<InboundContent, { kind: 'audio' }>;
 type ImageContent = Extract<InboundContent, { kind: 'image' }>;
@@ -108,6 +127,15 @@ export class ConversationService {
 
   async handleTurn(turn: Turn): Promise<TurnResult> {
     const { customer } = turn;
+    if (this.deps.managerDesk.isManager(customer.waId)) {
+      return {
+        sent: await this.deps.managerDesk.handle(turn),
+        intents: ['manager_command'],
+        language: DEFAULT_LANGUAGE,
+        engines: [],
+        usage: [],
+      };
+    }
     const snapshot = await this.deps.customers.load(customer.waId, MEMORY_WINDOW);
     const state: TurnState = {
       customer,
@@ -118,12 +146,22 @@ export class ConversationService {
       recent: snapshot.recent,
       memory: [],
       usage: [],
+      misunderstandings: snapshot.profile?.misunderstandings ?? 0,
+      handedOff: isHandedOff(snapshot.profile?.handoff, this.deps.now()),
+      erased: false,
     };
     const { memory } = state;
     const replies: AssistantReply[] = [];
+    const { admitted, notice } = await this.admit(customer.waId, turn.messages);
     let unsupportedAnswered = false;
 
-    for (const segment of segmentTurn(turn.messages)) {
+    for (const segment of segmentTurn(admitted)) {
+      if (state.erased) break;
+      if (state.handedOff) {
+        // A person is answering: the bot keeps quiet but remembers, so the manager and a later bot see the whole talk.
+        memory.push({ role: 'customer', text: segment.kind === 'text' ? segment.text : `[${segment.content.kind}]`, at: this.deps.now() });
+        continue;
+      }
       let answer: AssistantReply | undefined;
       if (segment.kind === 'text') {
         answer = await this.answerText(segment.text, state);
@@ -132,6 +170,11 @@ export class ConversationService {
         switch (content.kind) {
           case 'reply': {
             memory.push({ role: 'customer', text: `[${content.title || content.replyId}]`, at: this.deps.now() });
+            const forget = parseReplyId(content.replyId);
+            if (forget?.action === 'forget') {
+              answer = await this.forget(forget.confirmed, state);
+              break;
+            }
             const outcome = await this.deps.taps.respond(content, {
               waId: customer.waId,
               language: state.language,
@@ -170,6 +213,10 @@ export class ConversationService {
         if (answer.productIds.length > 0) state.lastShown = answer.productIds;
       }
     }
+    if (notice !== undefined && !state.handedOff) {
+      replies.push(textReply(botText(state.language, `limit.${notice}`), state.language, 'rate_limited'));
+    }
+    if (state.erased) return this.sendAfterErasure(customer, replies, state);
 
     const lastInbound = turn.messages.reduce((latest, message) => Math.max(latest, message.timestamp), 0);
     const name = customer.name ?? snapshot.profile?.name;
@@ -183,6 +230,7 @@ export class ConversationService {
       recentViews: state.recentViews,
       lastShown: state.lastShown,
       optedOut: snapshot.profile?.optedOut ?? false,
+      misunderstandings: state.misunderstandings,
       ...(name ? { name } : {}),
     };
     // Memory is ordered by the turn's own time, so a retried turn writes the same keys again instead of new ones.
@@ -216,6 +264,44 @@ export class ConversationService {
       engines: replies.map((answer) => answer.engine ?? 'offline'),
       usage: [...state.usage, ...replies.flatMap((answer) => answer.usage ?? [])],
     };
+  }
+
+  /**
+   * Rate limits, message by message: past a limit, one polite notice and then
+   * silence until the window passes (the counters are atomic across Lambdas).
+   */
+  private async admit(waId: string, messages: readonly InboundMessage[]): Promise<{ admitted: InboundMessage[]; notice?: RateWindow }> {
+    const admitted: InboundMessage[] = [];
+    let notice: RateWindow | undefined;
+    for (const message of messages) {
+      const admission = await this.deps.limiter.admit(waId, message.timestamp);
+      if (admission.kind === 'allowed') admitted.push(message);
+      else if (admission.kind === 'notice') notice = admission.window;
+    }
+    return notice === undefined ? { admitted } : { admitted, notice };
+  }
+
+  /** "Да, удалить": everything about the customer goes, and this turn stores nothing new. */
+  private async forget(confirmed: boolean, state: TurnState): Promise<AssistantReply> {
+    const { language } = state;
+    if (!confirmed) return textReply(botText(language, 'forget.kept'), language, 'forget_me_cancelled');
+    await this.deps.erasure.erase(state.customer.waId);
+    state.erased = true;
+    return textReply(botText(language, 'forget.done'), language, 'forget_me');
+  }
+
+  /** After erasure the answer still goes out, but nothing about it is written back. */
+  private async sendAfterErasure(customer: Customer, replies: AssistantReply[], state: TurnState): Promise<TurnResult> {
+    const sent: SentMessageRecord[] = [];
+    for (const answer of replies) {
+      for (const message of answer.messages) {
+        const { messageId } = await this.deps.delivery.deliver(customer.waId, message, { lastInboundAt: this.deps.now() }, () =>
+          this.serviceReplyTemplate(customer, answer),
+        );
+        sent.push({ messageId, kind: message.kind, at: this.deps.now() });
+      }
+    }
+    return { sent, intents: replies.map((answer) => answer.intent), language: state.language, engines: [], usage: state.usage };
   }
 
   private async afterSending(stage: string, work: () => Promise<void>): Promise<void> {
@@ -257,11 +343,14 @@ export class ConversationService {
     const command = commandOf(text, understanding);
     if (command !== undefined) {
       const answer = await this.deps.commands.respond(command, {
-        waId: state.customer.waId,
+        customer: state.customer,
         language: state.language,
         viewed: state.recentViews,
         lastShown: state.lastShown,
+        preferences: state.preferences,
+        recent: [...state.recent, ...state.memory].slice(-MEMORY_WINDOW),
       });
+      if (answer.intent === 'manager') state.handedOff = true;
       state.memory.push({ role: 'assistant', text: answer.summary, at: this.deps.now() });
       return answer;
     }
@@ -274,13 +363,36 @@ export class ConversationService {
       recent: [...state.recent, ...state.memory.slice(0, -1)].slice(-MEMORY_WINDOW),
       viewedProductIds: state.recentViews,
     };
-    const answer = await this.deps.engine.respond(context);
-    state.language = answer.language;
-    for (const signal of [signalFrom(understanding), ...(answer.preferenceSignals ?? [])]) {
+    const engineAnswer = await this.deps.engine.respond(context);
+    state.language = engineAnswer.language;
+    for (const signal of [signalFrom(understanding), ...(engineAnswer.preferenceSignals ?? [])]) {
       if (signal) state.preferences = applySignal(state.preferences, signal);
     }
+    const misunderstood = understanding.intent === 'other' && engineAnswer.productIds.length === 0;
+    state.misunderstandings = misunderstood ? state.misunderstandings + 1 : 0;
+    const callPerson =
+      engineAnswer.handoffRequested === true ||
+      (state.misunderstandings >= MISUNDERSTANDINGS_BEFORE_HANDOFF && (await this.deps.handoff.available()));
+    const answer = callPerson
+      ? await this.handOff(state, engineAnswer.handoffRequested ? 'assistant' : 'misunderstanding', engineAnswer)
+      : engineAnswer;
     state.memory.push({ role: 'assistant', text: answer.summary, at: this.deps.now() });
     return answer;
+  }
+
+  /** The model asked for a person, or the customer was not understood a few times running. */
+  private async handOff(state: TurnState, reason: 'assistant' | 'misunderstanding', engineAnswer: AssistantReply): Promise<AssistantReply> {
+    state.misunderstandings = 0;
+    const started = await this.deps.handoff.start({
+      waId: state.customer.waId,
+      ...(state.customer.name ? { name: state.customer.name } : {}),
+      language: state.language,
+      reason,
+      preferences: state.preferences,
+      recent: [...state.recent, ...state.memory].slice(-MEMORY_WINDOW),
+    });
+    if (started.intent === 'manager') state.handedOff = true;
+    return { ...started, usage: engineAnswer.usage ?? [] };
   }
 
   private async answerVoice(content: AudioContent, messageId: string, state: TurnState): Promise<AssistantReply> {

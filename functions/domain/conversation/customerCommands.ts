@@ -2,15 +2,17 @@ import type { Understanding } from '../understanding/understand';
 
 /**
  * Requests the assistant carries out itself, the same way whichever engine
- * answers: subscriptions and price alerts are promises to the customer, not
- * something a language model may improvise.
+ * answers: subscriptions, price alerts, a person, and erasing their data are
+ * promises to the customer, not something a language model may improvise.
  */
 export type CustomerCommand =
   | { kind: 'opt_out' }
   | { kind: 'opt_in' }
   | { kind: 'list_alerts' }
   | { kind: 'cancel_alerts' }
-  | { kind: 'price_alert'; targetPrice?: number };
+  | { kind: 'price_alert'; targetPrice?: number }
+  | { kind: 'manager' }
+  | { kind: 'forget_me' };
 
 const OPT_IN =
   /^(?:я\s+)?(?:хочу\s+)?(?:подписаться|подпишите(?:\s+меня)?|подписка|возобновить(?:\s+уведомления)?|жазылу|жазылам[ын]*|subscribe|resubscribe|start)[.!]?$/u;
@@ -28,6 +30,8 @@ export function commandOf(text: string, understanding: Understanding): CustomerC
   if (CANCEL_ALERTS.test(words)) return { kind: 'cancel_alerts' };
   if (LIST_ALERTS.test(words)) return { kind: 'list_alerts' };
   if (OPT_IN.test(words)) return { kind: 'opt_in' };
+  if (understanding.intent === 'forget_me') return { kind: 'forget_me' };
+  if (understanding.intent === 'manager') return { kind: 'manager' };
   if (understanding.intent === 'opt_out') return { kind: 'opt_out' };
   if (understanding.intent === 'price_alert') {
     return understanding.target_price === undefined

@@ -1,6 +1,7 @@
 import type { CatalogQuery, SearchHit } from '../catalog/catalogIndex';
 import type { Product } from '../catalog/product';
 import type { Language } from '../language';
+import type { HandoffState } from '../handoff/handoff';
 import type { Preferences } from '../preferences/preferences';
 import type { OutboundMessage } from '../whatsapp/outboundMessage';
 
@@ -38,6 +39,10 @@ export interface CustomerProfile {
   lastShown: string[];
   /** Said "стоп": never messaged first (alerts, suggestions) until they say "подписаться". */
   optedOut: boolean;
+  /** Handed to a manager: the bot stays silent while it lasts. */
+  handoff?: HandoffState;
+  /** Turns in a row the assistant did not understand; a few in a row call a person. */
+  misunderstandings: number;
 }
 
 export interface CustomerSnapshot {
@@ -63,6 +68,9 @@ export interface CustomerRepository {
   /** Messages sent outside a turn (alerts, suggestions), kept like a turn's for delivery ticks and billing. */
   recordSent(waId: string, sent: readonly SentMessageRecord[]): Promise<void>;
   setOptedOut(waId: string, optedOut: boolean): Promise<void>;
+  setHandoff(waId: string, handoff: HandoffState | undefined): Promise<void>;
+  /** Deletes every item of the customer's partition (profile, memory, alerts, sent messages, counters); returns how many. */
+  eraseCustomer(waId: string): Promise<number>;
   /**
    * Saves what the turn learnt and said, before anything is sent: a failure
    * here retries the turn with nothing sent yet. `turnId` (the first message

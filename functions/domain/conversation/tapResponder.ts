@@ -84,6 +84,10 @@ export class TapResponder {
       case 'optout':
         await this.deps.customers.setOptedOut(context.waId, true);
         return { reply: text(botText(language, 'optout.done'), language, 'opt_out') };
+      // The manager's release button and the customer's erasure confirmation are answered before taps reach here.
+      case 'release':
+      case 'forget':
+        return { reply: text(botText(language, 'unsupported'), language, 'unknown_reply') };
       default: {
         const product = await tools.getProduct(action.productId);
         if (product === undefined) return { reply: text(botText(language, 'product.missing'), language, `${action.action}_missing`) };

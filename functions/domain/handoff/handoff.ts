@@ -27,5 +27,7 @@ export interface LeadSummary {
 
 /** The store's CRM (Bitrix24 through its incoming webhook). */
 export interface CrmLeads {
-  createLead(summary: LeadSummary, text: string): Promise<{ leadId: string }>;
+  isConfigured(): Promise<boolean>;
+  /** undefined when the CRM is not configured. */
+  createLead(summary: LeadSummary, text: string): Promise<{ leadId: string } | undefined>;
 }

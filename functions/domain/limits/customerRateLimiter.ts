@@ -33,7 +33,8 @@ export class CustomerRateLimiter {
       this.counter.increment(waId, 'day', Math.floor(at / WINDOW_MS.day)),
     ]);
     if (day > this.limits.perDay) return day === this.limits.perDay + 1 ? { kind: 'notice', window: 'day' } : { kind: 'silent' };
-    if (minute > this.limits.perMinute) return minute === this.limits.perMinute + 1 ? { kind: 'notice', window: 'minute' } : { kind: 'silent' };
+    if (minute > this.limits.perMinute)
+      return minute === this.limits.perMinute + 1 ? { kind: 'notice', window: 'minute' } : { kind: 'silent' };
     return { kind: 'allowed' };
   }
 }

@@ -37,6 +37,10 @@ export function extensionOf(mimeType: string): string {
  * forgetting a customer deletes one prefix, and a pseudonym rather than the
  * phone number, because object keys end up in logs and inventories.
  */
+export function stagedMediaPrefix(customerRef: string): string {
+  return `voice/${customerRef}`;
+}
+
 export function stagedVoiceKey(customerRef: string, messageId: string, mimeType: string): string {
-  return `voice/${customerRef}/${encodeURIComponent(messageId)}.${extensionOf(mimeType)}`;
+  return `${stagedMediaPrefix(customerRef)}/${encodeURIComponent(messageId)}.${extensionOf(mimeType)}`;
 }

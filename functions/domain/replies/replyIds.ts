@@ -14,6 +14,10 @@ export type ReplyAction =
   | { action: 'new'; category: Category }
   | { action: 'resume' }
   | { action: 'optout' }
+  /** The manager hands a customer back to the bot. */
+  | { action: 'release'; waId: string }
+  /** The customer confirms "delete my data". */
+  | { action: 'forget'; confirmed: boolean }
   | { action: 'category'; category: Category }
   | { action: 'categories' };
 
@@ -29,6 +33,10 @@ export function replyId(action: ReplyAction): string {
     case 'resume':
     case 'optout':
       return action.action;
+    case 'release':
+      return `release:${action.waId}`;
+    case 'forget':
+      return `forget:${action.confirmed ? 'yes' : 'no'}`;
     default:
       return `${action.action}:${action.productId}`;
   }
@@ -42,6 +50,8 @@ export function parseReplyId(id: string): ReplyAction | undefined {
   const kind = id.slice(0, separator);
   const value = id.slice(separator + 1);
   if (value === '') return undefined;
+  if (kind === 'release') return /^\d{6,15}$/.test(value) ? { action: 'release', waId: value } : undefined;
+  if (kind === 'forget') return value === 'yes' || value === 'no' ? { action: 'forget', confirmed: value === 'yes' } : undefined;
   if (kind === 'category' || kind === 'new') {
     return (CATEGORIES as readonly string[]).includes(value) ? { action: kind, category: value as Category } : undefined;
   }

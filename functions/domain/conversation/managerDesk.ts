@@ -1,0 +1,69 @@
+import type { HandoffService } from '../handoff/handoffService';
+import { managerCommandOf } from '../handoff/managerCommands';
+import { DEFAULT_LANGUAGE } from '../language';
+import { isWindowOpen } from '../messaging/customerWindow';
+import { botText } from '../texts/botTexts';
+import type { CustomerRepository, Messenger, SentMessageRecord } from './ports';
+import type { Turn } from './turn';
+
+/**
+ * The manager's own messages to the bot: commands, not a customer turn.
+ * "вернуть +7 701 234 56 78" or the "Вернуть боту" button hands the customer
+ * back to the bot; anything else gets the list of commands.
+ */
+export class ManagerDesk {
+  constructor(
+    private readonly deps: {
+      managerWaId?: string;
+      handoff: HandoffService;
+      customers: Pick<CustomerRepository, 'load' | 'saveTurn' | 'recordSent'>;
+      messenger: Messenger;
+      now: () => number;
+    },
+  ) {}
+
+  isManager(waId: string): boolean {
+    return this.deps.managerWaId !== undefined && waId === this.deps.managerWaId;
+  }
+
+  async handle(turn: Turn): Promise<SentMessageRecord[]> {
+    const { waId } = turn.customer;
+    const snapshot = await this.deps.customers.load(waId, 0);
+    const lastInbound = turn.messages.reduce((latest, message) => Math.max(latest, message.timestamp), 0);
+    // The manager's own 24-hour window decides whether their handoff notices can be free-form.
+    await this.deps.customers.saveTurn({
+      turnId: turn.messages[0]?.id ?? String(lastInbound),
+      profile: {
+        waId,
+        language: DEFAULT_LANGUAGE,
+        firstSeenAt: snapshot.profile?.firstSeenAt ?? lastInbound,
+        lastInboundAt: Math.max(lastInbound, snapshot.profile?.lastInboundAt ?? 0),
+        messageCount: (snapshot.profile?.messageCount ?? 0) + turn.messages.length,
+        preferences: snapshot.profile?.preferences ?? { colors: {}, styles: {}, categories: {} },
+        recentViews: [],
+        lastShown: [],
+        optedOut: snapshot.profile?.optedOut ?? false,
+        misunderstandings: 0,
+        ...(turn.customer.name ? { name: turn.customer.name } : {}),
+      },
+      memory: [],
+    });
+    const sent: SentMessageRecord[] = [];
+    // A command delayed past the manager's window (a dead-letter redrive) is carried out without an answer.
+    const canAnswer = isWindowOpen(lastInbound, this.deps.now());
+    for (const message of turn.messages) {
+      const command = managerCommandOf(message.content);
+      const body =
+        command.kind === 'release'
+          ? botText('ru', (await this.deps.handoff.release(command.waId)) ? 'handoff.released' : 'handoff.notHandedOff', {
+              phone: `+${command.waId}`,
+            })
+          : botText('ru', 'handoff.managerHelp');
+      if (!canAnswer) continue;
+      const { messageId } = await this.deps.messenger.send(waId, { kind: 'text', body });
+      sent.push({ messageId, kind: 'text', at: this.deps.now() });
+    }
+    await this.deps.customers.recordSent(waId, sent);
+    return sent;
+  }
+}

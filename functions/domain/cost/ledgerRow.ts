@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import type { AnalyticsCounts } from './analyticsCounters';
+import { COST_COMPONENTS, type CostComponent, type Costs } from './costComponents';
+import type { Attribution, PricedUsage, UsageQuantities } from './costCalculator';
+
+/** The customerRef of an invocation that served more than one customer (a consumer batch of several chats). */
+export const SEVERAL_CUSTOMERS = 'several';
+
+/**
+ * One Lambda invocation in the cost ledger: what it cost, what it consumed
+ * and what happened in it. Never a phone number: customers are hashed refs.
+ */
+export interface LedgerRow {
+  /** ISO time the invocation started. */
+  at: string;
+  function: string;
+  requestId: string;
+  feature: string;
+  customerRef?: string;
+  /** The AWS region whose prices were used. */
+  region: string;
+  pricingVersion: string;
+  costs: Costs;
+  totalUsd: number;
+  quantities: Partial<UsageQuantities>;
+  analytics: AnalyticsCounts;
+  /** Charges booked here that belong to another feature or customer (WhatsApp charges of earlier messages). */
+  attributions?: Attribution[];
+  unpriced?: string[];
+}
+
+export interface InvocationRecord {
+  startedAt: number;
+  functionName: string;
+  requestId: string;
+  feature: string;
+  customerRefs: readonly string[];
+  analytics: AnalyticsCounts;
+  priced: PricedUsage;
+  pricingVersion: string;
+}
+
+export function ledgerRowOf(record: InvocationRecord): LedgerRow {
+  const { priced, customerRefs } = record;
+  const customerRef = customerRefs.length === 0 ? undefined : customerRefs.length === 1 ? customerRefs[0] : SEVERAL_CUSTOMERS;
+  return {
+    at: new Date(record.startedAt).toISOString(),
+    function: record.functionName,
+    requestId: record.requestId,
+    feature: record.feature,
+    ...(customerRef === undefined ? {} : { customerRef }),
+    region: priced.pricedAs,
+    pricingVersion: record.pricingVersion,
+    costs: priced.costs,
+    totalUsd: priced.totalUsd,
+    quantities: priced.quantities,
+    analytics: record.analytics,
+    ...(priced.attributions.length === 0 ? {} : { attributions: priced.attributions }),
+    ...(priced.unpriced.length === 0 ? {} : { unpriced: priced.unpriced }),
+  };
+}
+
+const costsSchema = z.strictObject(Object.fromEntries(COST_COMPONENTS.map((component) => [component, z.number()])) as Record<CostComponent, z.ZodNumber>);
+
+/** Rows come back from DynamoDB or over HTTP (`zeta cost report --local`): checked before they are summed. */
+const ledgerRowSchema = z.object({
+  at: z.iso.datetime(),
+  function: z.string(),
+  requestId: z.string(),
+  feature: z.string(),
+  customerRef: z.string().optional(),
+  region: z.string(),
+  pricingVersion: z.string(),
+  costs: costsSchema,
+  totalUsd: z.number(),
+  quantities: z.record(z.string(), z.number()),
+  analytics: z.record(z.string(), z.number()),
+  attributions: z
+    .array(z.object({ component: z.enum(COST_COMPONENTS), usd: z.number(), feature: z.string(), customerRef: z.string().optional() }))
+    .optional(),
+  unpriced: z.array(z.string()).optional(),
+});
+
+export class InvalidLedgerRowError extends Error {
+  override readonly name = 'InvalidLedgerRowError';
+}
+
+export function parseLedgerRow(raw: unknown): LedgerRow {
+  const parsed = ledgerRowSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new InvalidLedgerRowError(`not a ledger row: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  }
+  return parsed.data as LedgerRow;
+}

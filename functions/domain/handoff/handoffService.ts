@@ -1,0 +1,118 @@
+import type { AssistantReply } from '../assistant/assistantReply';
+import type { CustomerRepository } from '../conversation/ports';
+import type { Language } from '../language';
+import type { CustomerDelivery } from '../messaging/customerDelivery';
+import type { TemplateCatalog } from '../messaging/templateCatalog';
+import { replyId } from '../replies/replyIds';
+import { botText } from '../texts/botTexts';
+import type { CrmLeads, HandoffReason, HandoffState, LeadSummary } from './handoff';
+import { leadText } from './leadText';
+import { formatClock, managerAvailability, type WorkingHours } from './workingHours';
+
+export interface ManagerSettings {
+  /** The manager's WhatsApp number; without it (and without a CRM) there is no one to hand off to. */
+  waId?: string;
+  name: string;
+  hours: WorkingHours;
+  timeoutMs: number;
+}
+
+export interface HandoffDependencies {
+  customers: Pick<CustomerRepository, 'profile' | 'setHandoff' | 'recordSent'>;
+  delivery: CustomerDelivery;
+  templates: TemplateCatalog;
+  crm?: CrmLeads;
+  manager: ManagerSettings;
+  now: () => number;
+  /** A CRM or manager notification that failed: logged and counted; the customer is still handed off. */
+  onNotifyError: (channel: 'manager' | 'crm', error: unknown) => void;
+}
+
+function text(body: string, language: Language, intent: string): AssistantReply {
+  return { messages: [{ kind: 'text', body }], language, summary: body, intent, productIds: [], engine: 'offline' };
+}
+
+/**
+ * Hands a customer to a person: the manager hears about it on WhatsApp (a
+ * template when their own window is closed), the CRM gets a lead, the
+ * customer is told who answers and when, and the bot stays silent for them
+ * until the manager releases them or the timeout passes.
+ */
+export class HandoffService {
+  constructor(private readonly deps: HandoffDependencies) {}
+
+  async available(): Promise<boolean> {
+    return this.deps.manager.waId !== undefined || ((await this.deps.crm?.isConfigured()) ?? false);
+  }
+
+  async start(summary: LeadSummary): Promise<AssistantReply> {
+    const { language } = summary;
+    if (!(await this.available())) return text(botText(language, 'handoff.unavailable'), language, 'manager_unavailable');
+    const now = this.deps.now();
+    const state: HandoffState = { since: now, until: now + this.deps.manager.timeoutMs, reason: summary.reason };
+    await this.deps.customers.setHandoff(summary.waId, state);
+    const details = leadText(summary);
+    await Promise.all([this.notifyManager(summary, details), this.createLead(summary, details)]);
+    return text(this.customerNotice(language), language, 'manager');
+  }
+
+  async release(waId: string): Promise<boolean> {
+    const profile = await this.deps.customers.profile(waId);
+    if (profile?.handoff === undefined) return false;
+    await this.deps.customers.setHandoff(waId, undefined);
+    return true;
+  }
+
+  /** Who answers and when, in the store's working hours (Almaty time). */
+  private customerNotice(language: Language): string {
+    const { name, hours } = this.deps.manager;
+    const availability = managerAvailability(this.deps.now(), hours);
+    const when =
+      availability.kind === 'now'
+        ? botText(language, 'handoff.when.now')
+        : botText(language, `handoff.when.${availability.kind}`, { time: formatClock(availability.opensAt) });
+    return botText(language, 'handoff.started', { name, when });
+  }
+
+  private async notifyManager(summary: LeadSummary, details: string): Promise<void> {
+    const managerWaId = this.deps.manager.waId;
+    if (managerWaId === undefined) return;
+    const customerName = summary.name ?? botText('ru', 'customer.fallbackName');
+    const release = replyId({ action: 'release', waId: summary.waId });
+    const body = botText('ru', 'handoff.manager', { customer: customerName, phone: `+${summary.waId}`, details });
+    try {
+      const manager = await this.deps.customers.profile(managerWaId);
+      const delivery = await this.deps.delivery.deliver(
+        managerWaId,
+        { kind: 'buttons', body, buttons: [{ id: release, title: botText('ru', 'handoff.releaseButton') }] },
+        { lastInboundAt: manager?.lastInboundAt },
+        () =>
+          this.deps.templates.build({
+            name: 'manager_handoff',
+            language: 'ru',
+            parameters: { customer_name: customerName, phone: `+${summary.waId}`, details },
+            payloads: { release },
+          }),
+      );
+      await this.deps.customers.recordSent(managerWaId, [
+        {
+          messageId: delivery.messageId,
+          kind: delivery.kind,
+          at: this.deps.now(),
+          ...(delivery.template ? { template: delivery.template } : {}),
+        },
+      ]);
+    } catch (error) {
+      this.deps.onNotifyError('manager', error);
+    }
+  }
+
+  private async createLead(summary: LeadSummary, details: string): Promise<void> {
+    if (this.deps.crm === undefined) return;
+    try {
+      await this.deps.crm.createLead(summary, details);
+    } catch (error) {
+      this.deps.onNotifyError('crm', error);
+    }
+  }
+}

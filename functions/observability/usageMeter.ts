@@ -1,0 +1,71 @@
+import type { AiUsage } from '../domain/assistant/aiUsage';
+import type { AnalyticsCounter, AnalyticsCounts } from '../domain/cost/analyticsCounters';
+import { weightier, type Feature } from '../domain/cost/features';
+import type { UsageEvent } from '../domain/cost/usageEvent';
+import { customerRef } from './customerRef';
+
+/**
+ * What one invocation consumed and did: usage events for the cost ledger,
+ * the feature and customers it served, and the store's analytics counters.
+ * Closed when the invocation's accounting starts, so the ledger's own write
+ * (and anything a stray promise does later) is never metered into a row.
+ */
+export class UsageMeter {
+  private readonly events: UsageEvent[] = [];
+  private readonly counts: AnalyticsCounts = {};
+  private readonly customers = new Set<string>();
+  private chosenFeature: Feature | undefined;
+  private closed = false;
+
+  constructor(
+    readonly startedAt: number,
+    private readonly defaultFeature: string,
+  ) {}
+
+  record(event: UsageEvent): void {
+    if (!this.closed) this.events.push(event);
+  }
+
+  /** Model usage from a turn (TurnResult.usage); transcriptions also count as voice seconds. */
+  recordAi(usage: readonly AiUsage[]): void {
+    for (const entry of usage) {
+      this.record({ kind: 'openai', usage: entry });
+      if (entry.audioSeconds !== undefined) this.count('voice_seconds', entry.audioSeconds);
+    }
+  }
+
+  count(counter: AnalyticsCounter, by = 1): void {
+    if (this.closed || by === 0) return;
+    this.counts[counter] = (this.counts[counter] ?? 0) + by;
+  }
+
+  /** Several features in one invocation: the weightier one is kept (see functions/domain/cost/features.ts). */
+  useFeature(feature: Feature): void {
+    if (!this.closed) this.chosenFeature = weightier(this.chosenFeature, feature);
+  }
+
+  /** Hashed at once: the meter never holds a phone number. */
+  serveCustomer(waId: string): void {
+    if (!this.closed) this.customers.add(customerRef(waId));
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+
+  get feature(): string {
+    return this.chosenFeature ?? this.defaultFeature;
+  }
+
+  get usage(): readonly UsageEvent[] {
+    return this.events;
+  }
+
+  get analytics(): AnalyticsCounts {
+    return { ...this.counts };
+  }
+
+  get customerRefs(): string[] {
+    return [...this.customers];
+  }
+}
