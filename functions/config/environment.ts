@@ -55,6 +55,8 @@ export const environmentSchema = z.object({
   CATALOG_CACHE_SECONDS: positiveInt(300),
 
   OPENAI_API_KEY: optionalString,
+  /** Locally only: in AWS the Bitrix24 incoming-webhook URL (it carries an access code) is in the secret. */
+  BITRIX24_WEBHOOK_URL: optionalUrl.optional(),
   OPENAI_BASE_URL: optionalUrl.optional(),
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
 

@@ -35,13 +35,13 @@ const storedSecretSchema = z.object({
 
 export type SecretFetcher = (secretId: string, maxAgeSeconds: number) => Promise<unknown>;
 
-export function secretsFromEnvironment(env: Environment, source: NodeJS.ProcessEnv = process.env): AppSecrets {
+export function secretsFromEnvironment(env: Environment): AppSecrets {
   return {
     whatsappAppSecret: env.WHATSAPP_APP_SECRET ?? LOCAL_SECRET_DEFAULTS.whatsappAppSecret,
     whatsappVerifyToken: env.WHATSAPP_VERIFY_TOKEN ?? LOCAL_SECRET_DEFAULTS.whatsappVerifyToken,
     whatsappAccessToken: env.WHATSAPP_TOKEN ?? LOCAL_SECRET_DEFAULTS.whatsappAccessToken,
     openaiApiKey: env.OPENAI_API_KEY,
-    bitrix24WebhookUrl: source.BITRIX24_WEBHOOK_URL?.trim() || undefined,
+    bitrix24WebhookUrl: env.BITRIX24_WEBHOOK_URL,
   };
 }
 

@@ -14,6 +14,7 @@ export class UsageMeter {
   private readonly events: UsageEvent[] = [];
   private readonly counts: AnalyticsCounts = {};
   private readonly customers = new Set<string>();
+  private readonly inboundByCustomer: Record<string, number> = {};
   private chosenFeature: Feature | undefined;
   private closed = false;
 
@@ -49,6 +50,15 @@ export class UsageMeter {
     if (!this.closed) this.customers.add(customerRef(waId));
   }
 
+  /** A customer's messages this invocation answers: the customer is served, and their conversation goes on. */
+  receivedFrom(waId: string, messages: number): void {
+    if (this.closed) return;
+    const ref = customerRef(waId);
+    this.customers.add(ref);
+    this.inboundByCustomer[ref] = (this.inboundByCustomer[ref] ?? 0) + messages;
+    this.count('messages_in', messages);
+  }
+
   close(): void {
     this.closed = true;
   }
@@ -67,5 +77,9 @@ export class UsageMeter {
 
   get customerRefs(): string[] {
     return [...this.customers];
+  }
+
+  get inbound(): Record<string, number> {
+    return { ...this.inboundByCustomer };
   }
 }

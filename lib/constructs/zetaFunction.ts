@@ -32,7 +32,7 @@ export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
  * secret values are excluded by type: in AWS they only ever come from Secrets
  * Manager through SECRETS_ID. AWS_REGION is set by Lambda itself.
  */
-type SecretVariable = 'WHATSAPP_APP_SECRET' | 'WHATSAPP_VERIFY_TOKEN' | 'WHATSAPP_TOKEN' | 'OPENAI_API_KEY';
+type SecretVariable = 'WHATSAPP_APP_SECRET' | 'WHATSAPP_VERIFY_TOKEN' | 'WHATSAPP_TOKEN' | 'OPENAI_API_KEY' | 'BITRIX24_WEBHOOK_URL';
 export type FunctionEnvironment = Partial<Record<Exclude<keyof Environment, SecretVariable | 'AWS_REGION'>, string>>;
 
 export interface ZetaFunctionProps {

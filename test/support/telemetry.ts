@@ -5,7 +5,7 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 export function quietTelemetry() {
   process.env.POWERTOOLS_METRICS_DISABLED = 'true';
   return {
-    logger: new Logger({ serviceName: 'test', logLevel: 'SILENT' }),
+    logger: new Logger({ serviceName: 'test', logLevel: (process.env.TEST_LOG_LEVEL as 'SILENT' | undefined) ?? 'SILENT' }),
     metrics: new Metrics({ namespace: 'Test', serviceName: 'test' }),
   };
 }

@@ -6,9 +6,15 @@ import { LANGUAGES, type Language } from '../../domain/language';
 import type { DeliveryStatus } from '../../domain/whatsapp/inboundMessage';
 import { customerPk, outboundSk, ttlAfterDays } from './tableKeys';
 
+/** The first status of a message that carries WhatsApp's pricing, with the template it was (what it is billed for). */
+export interface FirstPricing {
+  status: DeliveryStatus;
+  template?: string;
+}
+
 /**
- * One conditional update per status: applied only when it moves the message
- * forward, so redelivered or reordered webhooks never move ticks backwards.
+ * One conditional update per status: applied only when it moves a message we
+ * sent forward, so redelivered or reordered webhooks never move ticks backwards.
  * The first pricing block is kept: it is what WhatsApp bills for the message.
  */
 export class DynamoDeliveryStatusRecorder implements DeliveryStatusRecorder, OutboundLog {
@@ -17,6 +23,8 @@ export class DynamoDeliveryStatusRecorder implements DeliveryStatusRecorder, Out
     private readonly tableName: string,
     private readonly retentionDays: number,
     private readonly now: () => number = Date.now,
+    /** Told once per message, so its charge is booked once however many statuses repeat the pricing. */
+    private readonly onFirstPricing: (pricing: FirstPricing) => void = () => undefined,
   ) {}
 
   async record(status: DeliveryStatus): Promise<'applied' | 'stale'> {
@@ -40,16 +48,20 @@ export class DynamoDeliveryStatusRecorder implements DeliveryStatusRecorder, Out
       values[':errors'] = status.errors;
     }
     try {
-      await this.client.send(
+      const { Attributes: before } = await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: customerPk(status.recipientId), sk: outboundSk(status.messageId) },
           UpdateExpression: `SET ${sets.join(', ')}`,
-          ConditionExpression: 'attribute_not_exists(stateRank) OR stateRank < :rank',
+          // Only messages we recorded: a late status must not bring back a customer who was just erased.
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(stateRank) OR stateRank < :rank)',
           ExpressionAttributeNames: { '#state': 'state', '#ttl': 'ttl' },
           ExpressionAttributeValues: values,
+          // The item as it was: whether a pricing block was kept already, and which template the message was.
+          ReturnValues: 'ALL_OLD',
         }),
       );
+      if (status.pricing !== undefined && before?.pricing === undefined) this.firstPricing(status, before);
       return 'applied';
     } catch (error) {
       if (!isConditionalCheckFailure(error)) throw error;
@@ -61,18 +73,25 @@ export class DynamoDeliveryStatusRecorder implements DeliveryStatusRecorder, Out
   /** Statuses can arrive out of order: a late "sent" still carries the pricing an earlier "read" lacked. */
   private async keepPricing(status: DeliveryStatus): Promise<void> {
     try {
-      await this.client.send(
+      const { Attributes: before } = await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: customerPk(status.recipientId), sk: outboundSk(status.messageId) },
           UpdateExpression: 'SET pricing = :pricing',
-          ConditionExpression: 'attribute_not_exists(pricing)',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(pricing)',
           ExpressionAttributeValues: { ':pricing': status.pricing },
+          ReturnValues: 'ALL_OLD',
         }),
       );
+      this.firstPricing(status, before);
     } catch (error) {
       if (!isConditionalCheckFailure(error)) throw error;
     }
+  }
+
+  private firstPricing(status: DeliveryStatus, before: Record<string, unknown> | undefined): void {
+    const template = typeof before?.template === 'string' ? before.template : undefined;
+    this.onFirstPricing({ status, ...(template === undefined ? {} : { template }) });
   }
 
   async claimResend(waId: string, messageId: string): Promise<RefusedMessage | undefined> {

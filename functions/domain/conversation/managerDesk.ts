@@ -16,7 +16,7 @@ export class ManagerDesk {
     private readonly deps: {
       managerWaId?: string;
       handoff: HandoffService;
-      customers: Pick<CustomerRepository, 'load' | 'saveTurn' | 'recordSent'>;
+      customers: Pick<CustomerRepository, 'profile' | 'saveTurn' | 'recordSent'>;
       messenger: Messenger;
       now: () => number;
     },
@@ -28,7 +28,7 @@ export class ManagerDesk {
 
   async handle(turn: Turn): Promise<SentMessageRecord[]> {
     const { waId } = turn.customer;
-    const snapshot = await this.deps.customers.load(waId, 0);
+    const known = await this.deps.customers.profile(waId);
     const lastInbound = turn.messages.reduce((latest, message) => Math.max(latest, message.timestamp), 0);
     // The manager's own 24-hour window decides whether their handoff notices can be free-form.
     await this.deps.customers.saveTurn({
@@ -36,13 +36,13 @@ export class ManagerDesk {
       profile: {
         waId,
         language: DEFAULT_LANGUAGE,
-        firstSeenAt: snapshot.profile?.firstSeenAt ?? lastInbound,
-        lastInboundAt: Math.max(lastInbound, snapshot.profile?.lastInboundAt ?? 0),
-        messageCount: (snapshot.profile?.messageCount ?? 0) + turn.messages.length,
-        preferences: snapshot.profile?.preferences ?? { colors: {}, styles: {}, categories: {} },
+        firstSeenAt: known?.firstSeenAt ?? lastInbound,
+        lastInboundAt: Math.max(lastInbound, known?.lastInboundAt ?? 0),
+        messageCount: (known?.messageCount ?? 0) + turn.messages.length,
+        preferences: known?.preferences ?? { colors: {}, styles: {}, categories: {} },
         recentViews: [],
         lastShown: [],
-        optedOut: snapshot.profile?.optedOut ?? false,
+        optedOut: known?.optedOut ?? false,
         misunderstandings: 0,
         ...(turn.customer.name ? { name: turn.customer.name } : {}),
       },

@@ -17,6 +17,8 @@ export interface LedgerRow {
   requestId: string;
   feature: string;
   customerRef?: string;
+  /** Customer messages answered, per customer (hashed): conversations are counted from these. */
+  inbound?: Record<string, number>;
   /** The AWS region whose prices were used. */
   region: string;
   pricingVersion: string;
@@ -35,6 +37,7 @@ export interface InvocationRecord {
   requestId: string;
   feature: string;
   customerRefs: readonly string[];
+  inbound: Readonly<Record<string, number>>;
   analytics: AnalyticsCounts;
   priced: PricedUsage;
   pricingVersion: string;
@@ -49,6 +52,7 @@ export function ledgerRowOf(record: InvocationRecord): LedgerRow {
     requestId: record.requestId,
     feature: record.feature,
     ...(customerRef === undefined ? {} : { customerRef }),
+    ...(Object.keys(record.inbound).length === 0 ? {} : { inbound: { ...record.inbound } }),
     region: priced.pricedAs,
     pricingVersion: record.pricingVersion,
     costs: priced.costs,
@@ -69,6 +73,7 @@ const ledgerRowSchema = z.object({
   requestId: z.string(),
   feature: z.string(),
   customerRef: z.string().optional(),
+  inbound: z.record(z.string(), z.number()).optional(),
   region: z.string(),
   pricingVersion: z.string(),
   costs: costsSchema,

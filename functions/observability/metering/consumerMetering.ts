@@ -1,0 +1,45 @@
+import type { Turn } from '../../domain/conversation/turn';
+import type { Feature } from '../../domain/cost/features';
+import { parseReplyId } from '../../domain/replies/replyIds';
+import type { DeliveryStatus, InboundContent } from '../../domain/whatsapp/inboundMessage';
+import { currentMeter } from '../usageMeterContext';
+
+function featureOf(content: InboundContent): Feature {
+  switch (content.kind) {
+    case 'audio':
+      return 'voice';
+    case 'image':
+      return 'image';
+    case 'text':
+      return 'text';
+    case 'reply':
+      return 'interactive';
+    case 'welcome':
+      return 'welcome';
+    default:
+      return 'other';
+  }
+}
+
+/**
+ * What a customer's turn tells the ledger before it is answered: who it is
+ * for, what kind of work it is, and the customer's side of the analytics
+ * (messages, voice notes, photos, product cards opened from a list or button).
+ */
+export function meterTurn(turn: Turn): void {
+  const meter = currentMeter();
+  if (meter === undefined) return;
+  meter.receivedFrom(turn.customer.waId, turn.messages.length);
+  meter.count('turns');
+  for (const { content } of turn.messages) {
+    meter.useFeature(featureOf(content));
+    if (content.kind === 'audio') meter.count('voice_notes');
+    if (content.kind === 'image') meter.count('photos');
+    if (content.kind === 'reply' && parseReplyId(content.replyId)?.action === 'product') meter.count('product_cards_opened');
+  }
+}
+
+/** A delivery status belongs to the customer the message went to. */
+export function meterStatus(status: DeliveryStatus): void {
+  currentMeter()?.serveCustomer(status.recipientId);
+}

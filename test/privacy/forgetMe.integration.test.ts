@@ -1,0 +1,73 @@
+import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customerRef } from '../../functions/observability/customerRef';
+import { MEDIA_BUCKET, startConsumerHarness, type ConsumerHarness } from '../support/consumerHarness';
+import { inbound, sqsRecord, text } from '../support/sqsEvents';
+
+let harness: ConsumerHarness;
+let s3: S3Client;
+
+beforeAll(async () => {
+  harness = await startConsumerHarness();
+  s3 = new S3Client({ endpoint: harness.s3.endpoint, forcePathStyle: true, region: 'us-east-1' });
+});
+afterAll(async () => {
+  s3.destroy();
+  await harness.close();
+});
+
+const tap = (waId: string, replyId: string) =>
+  harness.invoke([sqsRecord(inbound({ waId }, { kind: 'reply', replyId, title: '', source: 'button' }))]);
+
+async function itemsMentioning(waId: string): Promise<Array<Record<string, unknown>>> {
+  const { Items = [] } = await harness.table.document.send(new ScanCommand({ TableName: harness.table.tableName }));
+  return Items.filter((item) => JSON.stringify(item).includes(waId));
+}
+
+describe('"удалите мои данные"', () => {
+  it('asks first, then leaves no item about the customer in the table and no object in the bucket', async () => {
+    const customer = { waId: '77090000101', name: 'Алия' };
+    await harness.invoke([sqsRecord(text(customer, 'хочу белый шкаф до 250 тысяч'))]);
+    await tap(customer.waId, 'product:WRD-001');
+    await tap(customer.waId, 'watch:WRD-001');
+    const staged = `voice/${customerRef(customer.waId)}/wamid.voice1.ogg`;
+    await s3.send(new PutObjectCommand({ Bucket: MEDIA_BUCKET, Key: staged, Body: Buffer.from('OggS') }));
+    expect((await itemsMentioning(customer.waId)).length).toBeGreaterThan(3);
+
+    await harness.invoke([sqsRecord(text(customer, 'удалите мои данные'))]);
+    const question = harness.sentTo(customer.waId).at(-1) as { interactive: { action: { buttons: Array<{ reply: { id: string } }> } } };
+    expect(question.interactive.action.buttons.map((button) => button.reply.id)).toEqual(['forget:yes', 'forget:no']);
+    expect((await itemsMentioning(customer.waId)).length).toBeGreaterThan(3);
+
+    await tap(customer.waId, 'forget:yes');
+    const done = harness.sentTo(customer.waId).at(-1) as { text: { body: string } };
+    expect(done.text.body).toContain('удалила все ваши данные');
+
+    // WhatsApp then reports the last message delivered: a status must not bring the customer back.
+    const doneStatus = harness.graph.statuses.filter((status) => status.recipient_id === customer.waId).at(-1);
+    if (doneStatus === undefined) throw new Error('no status for the last message');
+    await harness.invoke([
+      sqsRecord({
+        v: 1,
+        kind: 'status',
+        receivedAt: Date.now(),
+        phoneNumberId: '100000000000001',
+        status: { messageId: doneStatus.id, state: 'read', timestamp: Date.now(), recipientId: customer.waId },
+      }),
+    ]);
+    expect(await harness.table.partition(`C#${customer.waId}`)).toEqual([]);
+    expect(await itemsMentioning(customer.waId)).toEqual([]);
+    const listed = await s3.send(new ListObjectsV2Command({ Bucket: MEDIA_BUCKET, Prefix: `voice/${customerRef(customer.waId)}/` }));
+    expect(listed.Contents ?? []).toEqual([]);
+  });
+
+  it('keeps everything when the customer says no', async () => {
+    const customer = { waId: '77090000102' };
+    await harness.invoke([sqsRecord(text(customer, 'delete my data'))]);
+    await tap(customer.waId, 'forget:no');
+    const kept = harness.sentTo(customer.waId).at(-1) as { text: { body: string } };
+    expect(kept.text.body).toMatch(/ничего не удаляю|nothing is deleted/);
+    expect((await harness.table.partition(`C#${customer.waId}`)).some((item) => item.sk === 'PROFILE')).toBe(true);
+  });
+});
