@@ -24,6 +24,7 @@ export function buildAlertChecker(env: Environment, telemetry: Telemetry = creat
     now: Date.now,
   };
   const handler = createJobsHandler({
+    loadSecrets: core.loadSecrets,
     priceCheck: new PriceAlertCheck({
       alerts: core.alerts,
       catalog: core.catalog,

@@ -3,6 +3,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
+import type { AppSecrets } from '../config/secrets';
+import { customerRefKey } from '../observability/customerRefKey';
 import type { Context } from 'aws-lambda';
 import type { AlertCheckReport, PriceAlertCheck } from '../domain/alerts/priceAlertCheck';
 import type { FollowUpOutcome, NewProductsFollowUp } from '../domain/followups/newProductsFollowUp';
@@ -14,6 +16,7 @@ export class InvalidJobError extends Error {
 }
 
 export interface JobsDependencies {
+  loadSecrets: () => Promise<AppSecrets>;
   priceCheck: PriceAlertCheck;
   followUp: NewProductsFollowUp;
   logger: Logger;
@@ -27,6 +30,7 @@ export function createJobsHandler(deps: JobsDependencies) {
   return middy<unknown, JobResult>()
     .use(injectLambdaContext(deps.logger, { resetKeys: true }))
     .use(logMetrics(deps.metrics))
+    .use(customerRefKey(deps.loadSecrets))
     .handler(async (event: unknown, context: Context): Promise<JobResult> => {
       const parsed = scheduledJobSchema.safeParse(event);
       if (!parsed.success) {

@@ -130,6 +130,7 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
 
   const statuses = new DynamoDeliveryStatusRecorder(dynamo.document, env.TABLE_NAME, RETENTION.outboundDays);
   const handler = createConsumerHandler({
+    loadSecrets: core.loadSecrets,
     turns: new TurnProcessor({
       claims: new PowertoolsMessageClaims({
         client: dynamo.raw,

@@ -4,6 +4,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
+import type { AppSecrets } from '../config/secrets';
+import { customerRefKey } from '../observability/customerRefKey';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { DeliveryStatusRecorder } from '../domain/conversation/deliveryStatuses';
 import type { WindowReengagement } from '../domain/messaging/windowReengagement';
@@ -11,6 +13,7 @@ import { planBatch, UnreadableRecordError } from './batchPlan';
 import type { TurnProcessor } from './turnProcessor';
 
 export interface ConsumerDependencies {
+  loadSecrets: () => Promise<AppSecrets>;
   turns: TurnProcessor;
   statuses: DeliveryStatusRecorder;
   reengagement: WindowReengagement;
@@ -31,6 +34,7 @@ export function createConsumerHandler(deps: ConsumerDependencies) {
   return middy<SQSEvent, SQSBatchResponse>()
     .use(injectLambdaContext(deps.logger, { resetKeys: true }))
     .use(logMetrics(deps.metrics))
+    .use(customerRefKey(deps.loadSecrets))
     .handler(async (event: SQSEvent, context: Context) => {
       const plan = planBatch(event.Records);
       deps.metrics.addMetric('RecordsReceived', MetricUnit.Count, event.Records.length);

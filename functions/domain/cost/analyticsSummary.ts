@@ -46,12 +46,16 @@ export function analyticsBy(rows: readonly LedgerRow[], breakdown: AnalyticsBrea
   const groups = new Map<string, LedgerRow[]>();
   for (const row of rows) {
     const key =
-      breakdown === 'day' ? row.at.slice(0, 10) : breakdown === 'function' ? row.function : breakdown === 'feature' ? row.feature : (row.customerRef ?? NO_CUSTOMER);
+      breakdown === 'day'
+        ? row.at.slice(0, 10)
+        : breakdown === 'function'
+          ? row.function
+          : breakdown === 'feature'
+            ? row.feature
+            : (row.customerRef ?? NO_CUSTOMER);
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [row]);
     else group.push(row);
   }
-  return [...groups]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, group]) => ({ key, ...summarizeAnalytics(group) }));
+  return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([key, group]) => ({ key, ...summarizeAnalytics(group) }));
 }

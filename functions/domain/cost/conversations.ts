@@ -20,7 +20,8 @@ export function conversationsPerCustomer(rows: readonly LedgerRow[]): Map<string
     const at = Date.parse(row.at);
     for (const customer of Object.keys(row.inbound ?? {})) {
       const last = lastMessageAt.get(customer);
-      if (last === undefined || at - last >= CUSTOMER_SERVICE_WINDOW_MS) conversations.set(customer, (conversations.get(customer) ?? 0) + 1);
+      if (last === undefined || at - last >= CUSTOMER_SERVICE_WINDOW_MS)
+        conversations.set(customer, (conversations.get(customer) ?? 0) + 1);
       lastMessageAt.set(customer, at);
     }
   }

@@ -27,7 +27,9 @@ class Tally {
 
   lines(order: 'cost' | 'key'): CostLine[] {
     const lines = [...this.nanos].map(([key, nanos]) => ({ key, usd: fromNanos(nanos), invocations: this.invocations.get(key) ?? 0 }));
-    return order === 'key' ? lines.sort((a, b) => a.key.localeCompare(b.key)) : lines.sort((a, b) => b.usd - a.usd || a.key.localeCompare(b.key));
+    return order === 'key'
+      ? lines.sort((a, b) => a.key.localeCompare(b.key))
+      : lines.sort((a, b) => b.usd - a.usd || a.key.localeCompare(b.key));
   }
 }
 

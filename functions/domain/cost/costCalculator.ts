@@ -81,7 +81,8 @@ export function priceUsage(events: readonly UsageEvent[], pricing: Pricing, regi
       case 'dynamodb':
         quantities.dynamodbReadUnits += event.readUnits;
         quantities.dynamodbWriteUnits += event.writeUnits;
-        costs.dynamodb += costOf(prices.dynamodbReadRequestUnits, event.readUnits) + costOf(prices.dynamodbWriteRequestUnits, event.writeUnits);
+        costs.dynamodb +=
+          costOf(prices.dynamodbReadRequestUnits, event.readUnits) + costOf(prices.dynamodbWriteRequestUnits, event.writeUnits);
         break;
       case 's3':
         quantities.s3Puts += event.puts;

@@ -46,7 +46,9 @@ export interface CostReport {
  * their hashed ref, and the fixed monthly items apart.
  */
 export function buildCostReport(rows: readonly LedgerRow[], pricing: Pricing, period: { from: string; to: string }): CostReport {
-  const components = Object.fromEntries(COST_COMPONENTS.map((component) => [component, sumUsd(rows.map((row) => row.costs[component]))])) as Costs;
+  const components = Object.fromEntries(
+    COST_COMPONENTS.map((component) => [component, sumUsd(rows.map((row) => row.costs[component]))]),
+  ) as Costs;
   const totalUsd = sumUsd(Object.values(components));
   const usage = summarizeAnalytics(rows);
   const messagesIn = usage.counts.messages_in;
@@ -86,7 +88,13 @@ function fixedMonthlyOf(pricing: Pricing, region: string): CostReport['fixedMont
   const { pricedAs, prices } = regionalPrices(pricing, region);
   const lines = pricing.fixedMonthly.map(({ item, quantity, note }) => {
     const price = prices.monthly[item];
-    return { item, quantity, unit: price.unit, monthlyUsd: fromNanos(toNanos(costOf(price, quantity))), ...(note === undefined ? {} : { note }) };
+    return {
+      item,
+      quantity,
+      unit: price.unit,
+      monthlyUsd: fromNanos(toNanos(costOf(price, quantity))),
+      ...(note === undefined ? {} : { note }),
+    };
   });
   return { region: pricedAs, lines, totalUsd: sumUsd(lines.map((line) => line.monthlyUsd)) };
 }
@@ -98,7 +106,8 @@ function unconfirmedPrices(pricing: Pricing, rows: readonly LedgerRow[], period:
     const prices = pricing.aws[region];
     if (prices === undefined) continue;
     for (const [name, entry] of Object.entries(prices)) {
-      const entries = 'usd' in entry ? { [name]: entry } : Object.fromEntries(Object.entries(entry).map(([inner, price]) => [`${name}.${inner}`, price]));
+      const entries =
+        'usd' in entry ? { [name]: entry } : Object.fromEntries(Object.entries(entry).map(([inner, price]) => [`${name}.${inner}`, price]));
       for (const [entryName, price] of Object.entries(entries)) if (!price.confirmed) names.push(`aws.${region}.${entryName}`);
     }
   }

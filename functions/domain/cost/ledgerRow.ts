@@ -64,7 +64,9 @@ export function ledgerRowOf(record: InvocationRecord): LedgerRow {
   };
 }
 
-const costsSchema = z.strictObject(Object.fromEntries(COST_COMPONENTS.map((component) => [component, z.number()])) as Record<CostComponent, z.ZodNumber>);
+const costsSchema = z.strictObject(
+  Object.fromEntries(COST_COMPONENTS.map((component) => [component, z.number()])) as Record<CostComponent, z.ZodNumber>,
+);
 
 /** Rows come back from DynamoDB or over HTTP (`zeta cost report --local`): checked before they are summed. */
 const ledgerRowSchema = z.object({
@@ -93,7 +95,9 @@ export class InvalidLedgerRowError extends Error {
 export function parseLedgerRow(raw: unknown): LedgerRow {
   const parsed = ledgerRowSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new InvalidLedgerRowError(`not a ledger row: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    throw new InvalidLedgerRowError(
+      `not a ledger row: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    );
   }
   return parsed.data as LedgerRow;
 }

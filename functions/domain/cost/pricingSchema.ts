@@ -95,7 +95,10 @@ export const pricingSchema = z
     /** Markets as the ledger names them: KZ, RU and `other` for every other country. */
     whatsapp: z.strictObject({ KZ: rateCardsSchema, RU: rateCardsSchema, other: rateCardsSchema }),
   })
-  .refine((pricing) => pricing.defaultRegion in pricing.aws, { message: 'defaultRegion must be one of the regions under aws', path: ['defaultRegion'] });
+  .refine((pricing) => pricing.defaultRegion in pricing.aws, {
+    message: 'defaultRegion must be one of the regions under aws',
+    path: ['defaultRegion'],
+  });
 
 export type Pricing = z.infer<typeof pricingSchema>;
 export type UnitPrice = z.infer<typeof unitPriceSchema>;
