@@ -61,6 +61,7 @@ export class ZetaStack extends Stack {
       queue: this.pipeline.queue,
       deadLetterQueue: this.pipeline.deadLetterQueue,
       api: this.ingress.api,
+      ledgerTable: this.storage.table,
       settings,
     });
   }

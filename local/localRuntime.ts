@@ -15,6 +15,7 @@ import { createGraphStandIn, type FaultInjector, type GraphStandIn } from './gra
 import { LOCAL_NAMES, localEnvironment } from './localEnvironment';
 import { startS3, type LocalS3 } from './s3Server';
 import { ConversationLog } from './simulator/conversationLog';
+import { serveCostApi } from './simulator/costApi';
 import { createSimApi } from './simulator/simApi';
 import { createSimEvents } from './simulator/simEvents';
 import { createSimPage } from './simulator/simPage';
@@ -266,6 +267,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       if ((path.startsWith('/scheduler/') || path.startsWith('/sim/api/jobs/')) && (await jobs.handle(request, response))) return;
       if (path.startsWith('/graph/') && (await graph.handle(request, response))) return;
       if (path.startsWith('/catalog/') && (await catalogImages(request, response))) return;
+      if (path.startsWith('/sim/api/cost/') && (await serveCostApi(request, response, handlerEnv))) return;
       if (path.startsWith('/sim/api/') && (await simEvents.handle(request, response))) return;
       if (path.startsWith('/sim/api/') && (await simApi(request, response))) return;
       if ((path === '/sim' || path.startsWith('/sim/')) && (await simPage(request, response))) return;

@@ -1,10 +1,20 @@
 import { alertsRunCommand } from './alertsRunCommand';
+import { analyticsReportCommand } from './analyticsReportCommand';
+import { costReportCommand } from './costReportCommand';
 import { startCommand } from './startCommand';
 import { templatesStatusCommand, templatesSyncCommand } from './templatesCommands';
 import { understandCommand } from './understandCommand';
 import type { Command } from './command';
 
-const COMMANDS: Command[] = [startCommand, understandCommand, templatesSyncCommand, templatesStatusCommand, alertsRunCommand];
+const COMMANDS: Command[] = [
+  startCommand,
+  understandCommand,
+  templatesSyncCommand,
+  templatesStatusCommand,
+  alertsRunCommand,
+  costReportCommand,
+  analyticsReportCommand,
+];
 
 function usage(): string {
   const lines = COMMANDS.map((command) => `  zeta ${command.name.padEnd(22)} ${command.summary}`);

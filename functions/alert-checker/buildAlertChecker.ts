@@ -6,6 +6,9 @@ import { CustomerPriceDropNotifier } from '../domain/alerts/priceDropNotifier';
 import { NewProductsFollowUp } from '../domain/followups/newProductsFollowUp';
 import { customerRef } from '../observability/customerRef';
 import { createTelemetry, type Telemetry } from '../observability/telemetry';
+import { costAccountingFor } from '../composition/costAccountingFor';
+import { scheduledInvocationUsage } from '../observability/invocationUsage';
+import { scheduledJobSchema } from './scheduledJob';
 import { createJobsHandler } from './jobsHandler';
 
 /** The jobs function's composition root: the daily price check and the customers' follow-ups. */
@@ -41,6 +44,12 @@ export function buildAlertChecker(env: Environment, telemetry: Telemetry = creat
     followUp: new NewProductsFollowUp({ ...shared, catalog: core.catalog, onBookkeepingError }),
     logger,
     metrics,
+    costAccounting: costAccountingFor(env, telemetry, core.dynamo, {
+      functionName: 'alert-checker',
+      memoryMb: 512,
+      feature: (event) => (scheduledJobSchema.safeParse(event).data?.job === 'follow-up' ? 'followups' : 'alerts'),
+      invocationUsage: scheduledInvocationUsage,
+    }),
   });
   return { handler };
 }

@@ -2,9 +2,10 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import middy from '@middy/core';
+import middy, { type MiddlewareObj } from '@middy/core';
 import type { AppSecrets } from '../config/secrets';
 import { customerRefKey } from '../observability/customerRefKey';
+import { currentMeter } from '../observability/usageMeterContext';
 import type { Context } from 'aws-lambda';
 import type { AlertCheckReport, PriceAlertCheck } from '../domain/alerts/priceAlertCheck';
 import type { FollowUpOutcome, NewProductsFollowUp } from '../domain/followups/newProductsFollowUp';
@@ -21,6 +22,8 @@ export interface JobsDependencies {
   followUp: NewProductsFollowUp;
   logger: Logger;
   metrics: Metrics;
+  /** Books each invocation in the cost ledger (functions/observability/costAccounting.ts). */
+  costAccounting?: MiddlewareObj<unknown, JobResult>;
 }
 
 export type JobResult = { job: 'price-alerts'; report: AlertCheckReport } | { job: 'follow-up'; outcome: FollowUpOutcome };
@@ -31,6 +34,7 @@ export function createJobsHandler(deps: JobsDependencies) {
     .use(injectLambdaContext(deps.logger, { resetKeys: true }))
     .use(logMetrics(deps.metrics))
     .use(customerRefKey(deps.loadSecrets))
+    .use(deps.costAccounting ?? [])
     .handler(async (event: unknown, context: Context): Promise<JobResult> => {
       const parsed = scheduledJobSchema.safeParse(event);
       if (!parsed.success) {
@@ -43,9 +47,11 @@ export function createJobsHandler(deps: JobsDependencies) {
         deps.metrics.addMetric('PriceAlertsChecked', MetricUnit.Count, report.checked);
         deps.metrics.addMetric('PriceAlertsFired', MetricUnit.Count, report.fired);
         deps.metrics.addMetric('PriceAlertsFailed', MetricUnit.Count, report.failed);
+        currentMeter()?.count('price_alerts_triggered', report.fired);
         deps.logger.info('price alert check finished', { ...report });
         return { job: job.job, report };
       }
+      currentMeter()?.serveCustomer(job.waId);
       const outcome = await deps.followUp.run(job.waId);
       deps.metrics.addMetric(`FollowUp_${outcome}`, MetricUnit.Count, 1);
       deps.logger.info('follow-up finished', { customer: customerRef(job.waId), outcome });

@@ -1,4 +1,4 @@
-import { embeddedCatalog } from '../adapters/catalog/catalogFromEnvironment';
-import { createCatalogImagesHandler } from './catalogImagesHandler';
+import { parseEnvironment } from '../config/environment';
+import { buildCatalogImages } from './buildCatalogImages';
 
-export const handler = createCatalogImagesHandler(embeddedCatalog());
+export const { handler } = buildCatalogImages(parseEnvironment());

@@ -1,4 +1,5 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { meterSchedulerUsage } from '../adapters/cost/schedulerUsage';
 import { catalogFromEnvironment } from '../adapters/catalog/catalogFromEnvironment';
 import { productImageUrlResolver } from '../adapters/catalog/productImageUrl';
 import { createDynamoClients } from '../adapters/dynamodb/dynamoClients';
@@ -13,6 +14,7 @@ import { createSecretsLoader } from '../config/secrets';
 import type { FollowUpScheduler } from '../domain/followups/followUpScheduler';
 import { CustomerDelivery } from '../domain/messaging/customerDelivery';
 import { messageTemplates } from '../domain/messaging/messageTemplates';
+import { countingMessenger } from '../observability/metering/countingMessenger';
 import type { Telemetry } from '../observability/telemetry';
 
 /** Retention of what the app stores per customer (DynamoDB TTL; reads skip expired items too). */
@@ -22,6 +24,7 @@ function followUpScheduler(env: Environment): FollowUpScheduler | undefined {
   const { FOLLOW_UP_GROUP: groupName, FOLLOW_UP_TARGET_ARN: targetArn, FOLLOW_UP_ROLE_ARN: roleArn } = env;
   if (!groupName || !targetArn || !roleArn) return undefined;
   const client = new SchedulerClient({ region: env.AWS_REGION, ...(env.SCHEDULER_ENDPOINT ? { endpoint: env.SCHEDULER_ENDPOINT } : {}) });
+  meterSchedulerUsage(client);
   return new EventBridgeFollowUpScheduler(client, { groupName, targetArn, roleArn });
 }
 
@@ -37,7 +40,7 @@ export function buildCoreServices(env: Environment, { logger }: Telemetry) {
     { baseUrl: env.GRAPH_API_BASE_URL, apiVersion: env.GRAPH_API_VERSION, phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID },
     loadSecrets,
   );
-  const messenger = new GraphMessenger(graph);
+  const messenger = countingMessenger(new GraphMessenger(graph));
   const catalog = catalogFromEnvironment(env, (issue) => logger.warn('invalid product in the product API', issue));
   const followUps = followUpScheduler(env);
   if (followUps === undefined)

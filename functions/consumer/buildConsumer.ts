@@ -24,12 +24,23 @@ import { OfflineAssistant } from '../domain/assistant/offlineAssistant';
 import { ShoppingToolbox } from '../domain/assistant/shoppingToolbox';
 import { ShoppingTools } from '../domain/assistant/shoppingTools';
 import { CommandResponder } from '../domain/conversation/commandResponder';
-import { ConversationService } from '../domain/conversation/conversationService';
 import { WindowReengagement } from '../domain/messaging/windowReengagement';
 import { TapResponder } from '../domain/conversation/tapResponder';
 import { CatalogRecommender } from '../domain/recommendations/catalogRecommender';
 import { botText } from '../domain/texts/botTexts';
 import { createTelemetry, type Telemetry } from '../observability/telemetry';
+import { costAccountingFor } from '../composition/costAccountingFor';
+import { sqsBatchPollingUsage } from '../observability/invocationUsage';
+import { countingAlertSaves } from '../observability/metering/countingAlertSaves';
+import { ConversationService } from '../domain/conversation/conversationService';
+import { recordTurnResult } from '../observability/metering/turnUsage';
+import { DynamoAiSpendLedger } from '../adapters/dynamodb/dynamoAiSpendLedger';
+import { bundledPricing } from '../adapters/cost/bundledPricing';
+import { priceUsage } from '../domain/cost/costCalculator';
+import { DailyAiBudget } from '../domain/limits/dailyAiBudget';
+import { photosWithinBudget, voiceWithinBudget } from '../domain/limits/budgetedMedia';
+import { recommenderWithPreferenceAccuracy } from '../observability/metering/preferenceAccuracy';
+import { bookWhatsAppCharge } from '../observability/metering/whatsappCharges';
 import { createConsumerHandler } from './consumerHandler';
 import { TurnProcessor } from './turnProcessor';
 
@@ -43,13 +54,20 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
   const { dynamo, catalog, imageUrlOf, customers, templates } = core;
   const tools = new ShoppingTools(catalog);
   const viewStats = new DynamoProductViewStats(dynamo.document, env.TABLE_NAME);
-  const recommender = new CatalogRecommender(catalog, viewStats);
-  const alerts = new PriceAlertService(core.alerts, Date.now);
+  const recommender = recommenderWithPreferenceAccuracy(new CatalogRecommender(catalog, viewStats));
+  const alerts = new PriceAlertService(countingAlertSaves(core.alerts), Date.now);
   const offline = new OfflineAssistant({ tools, recommender, imageUrlOf });
 
   const openai = env.OPENAI_API_KEY
     ? createOpenAiClient({ apiKey: env.OPENAI_API_KEY, ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}) })
     : undefined;
+  const budget = new DailyAiBudget({
+    ledger: new DynamoAiSpendLedger(dynamo.document, env.TABLE_NAME),
+    priceMicroUsd: (usage) => priceUsage([{ kind: 'openai', usage }], bundledPricing(), env.AWS_REGION).costs.openai * 1_000_000,
+    budgetUsd: env.AI_DAILY_BUDGET_USD,
+    now: Date.now,
+  });
+  const allowsAi = () => budget.allows();
   const media = buildMediaServices({ env, ...(openai ? { openai } : {}), graph: core.graph, s3: createMediaS3Client(env) });
 
   let engine: AssistantEngine = offline;
@@ -59,11 +77,12 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
       primary: new OpenAiAssistant({
         client,
         model: env.OPENAI_MODEL,
-        toolbox: new ShoppingToolbox({ tools, recommender }),
+        toolbox: new ShoppingToolbox({ tools, recommender, alerts }),
         imageUrlOf,
         neutralIntro: (language) => botText(language, 'chat.neutralIntro'),
       }),
       fallback: offline,
+      isPrimaryAllowed: allowsAi,
       onFallback: (reason, error) => {
         metrics.addMetric('AssistantFallback', MetricUnit.Count, 1);
         logger.warn('OpenAI failed; the offline assistant answered', { reason, error });
@@ -97,8 +116,8 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
     commands: new CommandResponder({ alerts, customers, catalog, handoff }),
     engine,
     taps: new TapResponder({ tools, recommender, alerts, customers, imageUrlOf, now: Date.now }),
-    voice: media.voice,
-    photos: media.photos,
+    voice: voiceWithinBudget(media.voice, allowsAi),
+    photos: photosWithinBudget(media.photos, allowsAi),
     tools,
     imageUrlOf,
     viewStats,
@@ -128,7 +147,7 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
     now: Date.now,
   });
 
-  const statuses = new DynamoDeliveryStatusRecorder(dynamo.document, env.TABLE_NAME, RETENTION.outboundDays);
+  const statuses = new DynamoDeliveryStatusRecorder(dynamo.document, env.TABLE_NAME, RETENTION.outboundDays, Date.now, bookWhatsAppCharge);
   const handler = createConsumerHandler({
     loadSecrets: core.loadSecrets,
     turns: new TurnProcessor({
@@ -139,6 +158,10 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
         scope: 'consumer',
       }),
       conversation,
+      afterTurn: async (result) => {
+        recordTurnResult(result);
+        await budget.record(result.usage);
+      },
       messenger: core.messenger,
       isPermanentFailure: (error) => error instanceof GraphApiError && !error.retryable,
       logger,
@@ -148,6 +171,12 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
     reengagement: new WindowReengagement({ outbound: statuses, customers, messenger: core.messenger, templates, now: Date.now }),
     logger,
     metrics,
+    costAccounting: costAccountingFor(env, telemetry, dynamo, {
+      functionName: 'consumer',
+      memoryMb: 1024,
+      feature: 'statuses',
+      invocationUsage: sqsBatchPollingUsage,
+    }),
   });
   return { handler, conversation, catalog };
 }

@@ -3,9 +3,10 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import middy from '@middy/core';
+import middy, { type MiddlewareObj } from '@middy/core';
 import type { AppSecrets } from '../config/secrets';
 import { customerRefKey } from '../observability/customerRefKey';
+import { meterStatus, meterTurn } from '../observability/metering/consumerMetering';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { DeliveryStatusRecorder } from '../domain/conversation/deliveryStatuses';
 import type { WindowReengagement } from '../domain/messaging/windowReengagement';
@@ -19,6 +20,8 @@ export interface ConsumerDependencies {
   reengagement: WindowReengagement;
   logger: Logger;
   metrics: Metrics;
+  /** Books each invocation in the cost ledger (functions/observability/costAccounting.ts). */
+  costAccounting?: MiddlewareObj<SQSEvent, SQSBatchResponse>;
 }
 
 /** Leave room to give claims back before Lambda kills the invocation. */
@@ -35,6 +38,7 @@ export function createConsumerHandler(deps: ConsumerDependencies) {
     .use(injectLambdaContext(deps.logger, { resetKeys: true }))
     .use(logMetrics(deps.metrics))
     .use(customerRefKey(deps.loadSecrets))
+    .use(deps.costAccounting ?? [])
     .handler(async (event: SQSEvent, context: Context) => {
       const plan = planBatch(event.Records);
       deps.metrics.addMetric('RecordsReceived', MetricUnit.Count, event.Records.length);
@@ -44,6 +48,7 @@ export function createConsumerHandler(deps: ConsumerDependencies) {
         const planned = plan.get(record.messageId);
         switch (planned?.kind) {
           case 'status':
+            meterStatus(planned.status);
             if ((await deps.statuses.record(planned.status)) === 'stale') {
               deps.metrics.addMetric('StaleStatusIgnored', MetricUnit.Count, 1);
             }
@@ -52,6 +57,7 @@ export function createConsumerHandler(deps: ConsumerDependencies) {
             }
             return;
           case 'turn':
+            meterTurn(planned.turn);
             return deps.turns.process(planned.turn, leaseMs);
           case 'partOfTurn':
             return;

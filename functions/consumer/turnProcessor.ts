@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
-import type { ConversationService } from '../domain/conversation/conversationService';
+import type { ConversationService, TurnResult } from '../domain/conversation/conversationService';
 import type { Messenger } from '../domain/conversation/ports';
 import type { Turn } from '../domain/conversation/turn';
 import { customerRef } from '../observability/customerRef';
@@ -15,7 +15,9 @@ export type PermanentFailureTest = (error: unknown) => boolean;
 
 export interface TurnProcessorDependencies {
   claims: MessageClaims;
-  conversation: ConversationService;
+  conversation: Pick<ConversationService, 'handleTurn'>;
+  /** Books what the turn used (the model, audio) for cost and the spending cap; its failures never fail the turn. */
+  afterTurn: (result: TurnResult) => Promise<void>;
   messenger: Messenger;
   isPermanentFailure: PermanentFailureTest;
   logger: Logger;
@@ -56,6 +58,11 @@ export class TurnProcessor {
       metrics.addMetric('TurnsAnswered', MetricUnit.Count, 1);
       metrics.addMetric('RepliesSent', MetricUnit.Count, result.sent.length);
       logger.info('turn answered', { customer, messages: messages.length, replies: result.sent.length, intents: result.intents });
+      await this.deps.afterTurn(result).catch((error: unknown) => {
+        // The answers are out: a bookkeeping failure must not send the turn back to be answered again.
+        metrics.addMetric('AfterTurnFailed', MetricUnit.Count, 1);
+        logger.error('booking the turn usage failed', { customer, error });
+      });
     } catch (error) {
       if (this.deps.isPermanentFailure(error)) {
         metrics.addMetric('ReplyUndeliverable', MetricUnit.Count, 1);

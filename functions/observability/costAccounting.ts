@@ -57,6 +57,10 @@ export function costAccounting<TEvent, TResult>(options: CostAccountingOptions<T
   // Keyed by request: the local runtime runs several invocations of one handler at once.
   const running = new WeakMap<object, Invocation>();
   const defaultFeature = (event: TEvent) => (typeof options.feature === 'function' ? options.feature(event) : options.feature);
+  const failed = (error: unknown) => {
+    options.metrics.addMetric(COST_ACCOUNTING_FAILED_METRIC, MetricUnit.Count, 1);
+    options.logger.error('cost accounting failed; the invocation itself went on', { error });
+  };
 
   const settle = async (request: Request<TEvent, TResult, Error, Context>): Promise<void> => {
     const invocation = running.get(request);
@@ -67,17 +71,20 @@ export function costAccounting<TEvent, TResult>(options: CostAccountingOptions<T
       publishInvocationMetrics(options.metrics, row);
       await options.ledger.append(row);
     } catch (error) {
-      options.metrics.addMetric(COST_ACCOUNTING_FAILED_METRIC, MetricUnit.Count, 1);
-      options.logger.error('cost accounting failed; the invocation itself went on', { error });
+      failed(error);
     }
   };
 
   return {
     before: (request) => {
-      const meter = new UsageMeter(now(), defaultFeature(request.event));
-      running.set(request, { meter, startedAt: performance.now() });
-      enterMeter(meter);
-      for (const event of options.invocationUsage?.(request.event) ?? []) meter.record(event);
+      try {
+        const meter = new UsageMeter(now(), defaultFeature(request.event));
+        running.set(request, { meter, startedAt: performance.now() });
+        enterMeter(meter);
+        for (const event of options.invocationUsage?.(request.event) ?? []) meter.record(event);
+      } catch (error) {
+        failed(error);
+      }
     },
     after: (request) => settle(request),
     onError: (request) => settle(request),

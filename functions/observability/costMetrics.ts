@@ -10,13 +10,13 @@ export const COST_ACCOUNTING_FAILED_METRIC = 'CostAccountingFailed';
  * metric ($0.30 a month per function that emits it), so the rest stay in
  * the ledger, where `zeta analytics report` reads them for free.
  */
-export const ANALYTICS_METRICS: Readonly<Partial<Record<AnalyticsCounter, string>>> = {
+export const ANALYTICS_METRICS = {
   messages_in: 'MessagesIn',
   voice_notes: 'VoiceNotes',
   price_alerts_set: 'PriceAlertsSet',
   recommendations_shown: 'RecommendationsShown',
   product_cards_opened: 'ProductCardsOpened',
-};
+} as const satisfies Partial<Record<AnalyticsCounter, string>>;
 
 /**
  * CostUsd as an embedded-metric-format line with two dimension sets: per

@@ -1,8 +1,12 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { meterSqsUsage } from '../adapters/cost/sqsUsage';
+import { createDynamoClients } from '../adapters/dynamodb/dynamoClients';
 import { fetchSecretFromSecretsManager } from '../adapters/secretsManagerFetcher';
 import { SqsEventQueue } from '../adapters/sqs/sqsEventQueue';
 import { ConfigurationError, type Environment } from '../config/environment';
 import { createSecretsLoader } from '../config/secrets';
+import { costAccountingFor } from '../composition/costAccountingFor';
+import { httpApiRequestUsage } from '../observability/invocationUsage';
 import { createTelemetry, type Telemetry } from '../observability/telemetry';
 import { createWebhookHandler } from './webhookHandler';
 
@@ -10,10 +14,17 @@ import { createWebhookHandler } from './webhookHandler';
 export function buildWebhook(env: Environment, telemetry: Telemetry = createTelemetry('webhook')) {
   if (env.QUEUE_URL === undefined) throw new ConfigurationError('QUEUE_URL is required');
   const sqs = new SQSClient({ region: env.AWS_REGION, ...(env.SQS_ENDPOINT ? { endpoint: env.SQS_ENDPOINT } : {}) });
+  meterSqsUsage(sqs);
   const handler = createWebhookHandler({
     queue: new SqsEventQueue(sqs, env.QUEUE_URL),
     loadSecrets: createSecretsLoader(env, fetchSecretFromSecretsManager),
     maxBodyBytes: env.WEBHOOK_MAX_BODY_BYTES,
+    costAccounting: costAccountingFor(env, telemetry, createDynamoClients(env), {
+      functionName: 'webhook',
+      memoryMb: 256,
+      feature: 'webhook',
+      invocationUsage: httpApiRequestUsage,
+    }),
     ...telemetry,
   });
   return { handler };

@@ -2,7 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import middy from '@middy/core';
+import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { AppSecrets } from '../config/secrets';
 import type { EventQueue } from '../contracts/eventQueue';
@@ -25,6 +25,8 @@ export interface WebhookDependencies {
   logger: Logger;
   metrics: Metrics;
   now?: () => number;
+  /** Books each invocation in the cost ledger (functions/observability/costAccounting.ts). */
+  costAccounting?: MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2>;
 }
 
 function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
@@ -84,6 +86,7 @@ export function createWebhookHandler(deps: WebhookDependencies) {
     .use(injectLambdaContext(deps.logger, { resetKeys: true }))
     .use(logMetrics(deps.metrics))
     .use(webhookErrorResponses(deps.logger, deps.metrics))
+    .use(deps.costAccounting ?? [])
     .handler(async (event) => {
       const secrets = await deps.loadSecrets();
       switch (event.requestContext.http.method) {

@@ -7,18 +7,21 @@ import {
   Dashboard,
   GraphWidget,
   type IMetric,
+  MathExpression,
   Metric,
   Stats,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { Function as LambdaFunction, IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { ANALYTICS_METRICS, COST_ACCOUNTING_FAILED_METRIC, COST_METRIC } from '../../functions/observability/costMetrics';
 import type { LambdaName } from '../lambdaBundling';
 import { isProduction, type Settings } from '../settings';
 import { METRICS_NAMESPACE, SERVICE_NAMES } from './zetaFunction';
@@ -47,9 +50,16 @@ export const TROUBLE_METRICS: readonly AppMetric[] = [
   ['consumer', 'ReplyUndeliverable'],
 ];
 
+/** Cost is a daily question: graphs and the alarm sum CostUsd per UTC day. */
+const COST_PERIOD = Duration.days(1);
+/** Two weeks of daily bars: this week against the last. */
+const COST_GRAPH_START = '-P14D';
+
 export interface ObservabilityProps {
-  /** Every function of the stack, so that each gets its error and throttle alarms. */
-  readonly functions: Readonly<Record<LambdaName, IFunction>>;
+  /** Every function of the stack, so that each gets its error and throttle alarms and may write its cost ledger rows. */
+  readonly functions: Readonly<Record<LambdaName, LambdaFunction>>;
+  /** The table whose LEDGER#<day> partitions hold one cost row per invocation (functions/adapters/dynamodb/dynamoCostLedger.ts). */
+  readonly ledgerTable: ITable;
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
   readonly api: HttpApi;
@@ -145,6 +155,32 @@ export class Observability extends Construct {
       });
     }
 
+    // Every invocation writes its cost row, and nothing else, through this grant.
+    for (const fn of Object.values(functions)) {
+      fn.addEnvironment('TABLE_NAME', props.ledgerTable.tableName);
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:PutItem'],
+          resources: [props.ledgerTable.tableArn],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LEDGER#*'] } },
+        }),
+      );
+    }
+    const costByFunction = costMetricsByFunction(settings.stage);
+    this.alarm('DailyCost', {
+      metric: new MathExpression({
+        // FILL: a function that ran no invocation that day adds 0 instead of voiding the sum.
+        expression: Object.keys(costByFunction)
+          .map((name) => `FILL(${name}, 0)`)
+          .join(' + '),
+        usingMetrics: costByFunction,
+        period: COST_PERIOD,
+        label: 'Cost per UTC day (USD)',
+      }),
+      threshold: settings.dailyCostAlarmUsd,
+      description: `The assistant's variable cost (AWS, OpenAI, WhatsApp) passed ${settings.dailyCostAlarmUsd} USD in one day. Run \`zeta cost report --table <TableName> --by feature\` to see what drove it.`,
+    });
+
     this.dashboard = new Dashboard(this, 'Dashboard', {
       dashboardName: `ZetaAssistant-${settings.stage}`,
       // A day shows the shop's daily rhythm, so an odd hour stands out.
@@ -194,6 +230,55 @@ export class Observability extends Construct {
     );
     this.dashboard.addWidgets(
       new GraphWidget({
+        title: 'Cost per day by function (USD)',
+        left: Object.values(costByFunction),
+        start: COST_GRAPH_START,
+        width: 12,
+      }),
+      new GraphWidget({
+        title: 'Cost per day by feature (USD)',
+        left: [
+          new MathExpression({
+            expression: `SEARCH('{${METRICS_NAMESPACE},feature,function,service,stage} MetricName="${COST_METRIC}" stage="${settings.stage}"', 'Sum', ${COST_PERIOD.toSeconds()})`,
+            usingMetrics: {},
+            period: COST_PERIOD,
+            label: '',
+          }),
+        ],
+        start: COST_GRAPH_START,
+        width: 12,
+      }),
+    );
+    const usage = usageMetrics(settings.stage);
+    this.dashboard.addWidgets(
+      new GraphWidget({
+        title: 'Usage per day',
+        left: [
+          ...Object.values(usage),
+          appMetric(['alertChecker', 'PriceAlertsFired'], settings.stage).with({ period: COST_PERIOD, label: 'PriceAlertsFired' }),
+        ],
+        start: COST_GRAPH_START,
+        width: 12,
+      }),
+      new GraphWidget({
+        title: 'Recommendation click-through rate (%) and cost accounting failures',
+        left: [
+          new MathExpression({
+            expression: 'IF(shown > 0, 100 * opened / shown, 0)',
+            usingMetrics: { shown: usage.recommendations_shown, opened: usage.product_cards_opened },
+            period: COST_PERIOD,
+            label: 'product cards opened per 100 products shown',
+          }),
+        ],
+        right: (Object.keys(SERVICE_NAMES) as LambdaName[]).map((name) =>
+          appMetric([name, COST_ACCOUNTING_FAILED_METRIC], settings.stage).with({ period: COST_PERIOD }),
+        ),
+        start: COST_GRAPH_START,
+        width: 12,
+      }),
+    );
+    this.dashboard.addWidgets(
+      new GraphWidget({
         title: 'HTTP API',
         left: [props.api.metricCount(), props.api.metricClientError(), props.api.metricServerError()],
         width: 12,
@@ -228,6 +313,27 @@ function appMetric([service, metricName]: AppMetric, stage: string): Metric {
     dimensionsMap: { service: SERVICE_NAMES[service], stage },
     statistic: Stats.SUM,
   });
+}
+
+/**
+ * CostUsd per function and UTC day: the per-function dimension set the
+ * functions publish next to the per-feature one (functions/observability/costMetrics.ts).
+ */
+function costMetricsByFunction(stage: string): Record<LambdaName, Metric> {
+  const metrics = {} as Record<LambdaName, Metric>;
+  for (const name of Object.keys(SERVICE_NAMES) as LambdaName[]) {
+    metrics[name] = appMetric([name, COST_METRIC], stage).with({ period: COST_PERIOD, label: SERVICE_NAMES[name] });
+  }
+  return metrics;
+}
+
+/** The consumer's analytics counters per UTC day. */
+function usageMetrics(stage: string): Record<keyof typeof ANALYTICS_METRICS, Metric> {
+  const metrics = {} as Record<keyof typeof ANALYTICS_METRICS, Metric>;
+  for (const [counter, metricName] of Object.entries(ANALYTICS_METRICS) as Array<[keyof typeof ANALYTICS_METRICS, string]>) {
+    metrics[counter] = appMetric(['consumer', metricName], stage).with({ period: COST_PERIOD, label: metricName });
+  }
+  return metrics;
 }
 
 function capitalised(name: string): string {

@@ -345,7 +345,8 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
         }),
       );
       const actions = actionsOf(stack.ingress.webhook);
-      expect(actions.filter((action) => /^(dynamodb|s3|kms):/.test(action))).toEqual([]);
+      // Its cost ledger rows only (see 'writes cost ledger rows' below).
+      expect(actions.filter((action) => /^(dynamodb|s3|kms):/.test(action))).toEqual(['dynamodb:PutItem']);
       expect(actions).not.toContain('sqs:ReceiveMessage');
     });
 
@@ -393,7 +394,7 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
     });
 
     it('lets the catalog images function write its logs and nothing else', () => {
-      expect(actionsOf(stack.ingress.catalogImages).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+      expect(actionsOf(stack.ingress.catalogImages).sort()).toEqual(['dynamodb:PutItem', 'logs:CreateLogStream', 'logs:PutLogEvents']);
     });
   });
 
@@ -491,7 +492,7 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
       for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) {
         expect(alarm.Properties).toMatchObject({ AlarmActions: [topic], OKActions: [topic], TreatMissingData: 'notBreaching' });
       }
-      template.resourceCountIs('AWS::CloudWatch::Alarm', 3 + 2 * 4);
+      template.resourceCountIs('AWS::CloudWatch::Alarm', 3 + 2 * 4 + 1);
     });
 
     it("has a dashboard with the pipeline metrics and the app's own metrics by service and stage", () => {
@@ -524,6 +525,80 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
       for (const [service, metric] of [...CONVERSATION_METRICS, ...TROUBLE_METRICS]) {
         has('ZetaAssistant', metric, 'service', SERVICE_NAMES[service], 'stage', 'dev');
       }
+    });
+
+    it('alarms when a UTC day costs more than dailyCostAlarmUsd, summing CostUsd of every function', () => {
+      const alarm = alarmOf('DailyCost');
+      expect(alarm).toMatchObject({
+        Threshold: CDK_JSON_CONTEXT.dailyCostAlarmUsd,
+        ComparisonOperator: 'GreaterThanThreshold',
+        EvaluationPeriods: 1,
+      });
+      const queries = alarm.Metrics as Array<{
+        Id: string;
+        Expression?: string;
+        MetricStat?: { Metric: { MetricName: string; Dimensions: Array<{ Name: string; Value: string }> }; Period: number; Stat: string };
+      }>;
+      const sums = queries.filter((query) => query.MetricStat !== undefined);
+      expect(
+        sums.map((query) => query.MetricStat?.Metric.Dimensions.find((dimension) => dimension.Name === 'service')?.Value).sort(),
+      ).toEqual(Object.values(SERVICE_NAMES).sort());
+      for (const query of sums) {
+        expect(query.MetricStat).toMatchObject({ Metric: { MetricName: 'CostUsd' }, Period: 86_400, Stat: 'Sum' });
+      }
+      expect(queries.find((query) => query.Expression !== undefined)?.Expression).toBe(
+        sums.map((query) => `FILL(${query.Id}, 0)`).join(' + '),
+      );
+    });
+
+    it('writes cost ledger rows: every function may put items in the LEDGER# partitions of the table, and knows its name', () => {
+      const table = { 'Fn::GetAtt': [logicalId(stack.storage.table), 'Arn'] };
+      for (const fn of Object.values(functionsOf())) {
+        expect(statementsOf(fn)).toContainEqual(
+          expect.objectContaining({
+            Action: 'dynamodb:PutItem',
+            Resource: table,
+            Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LEDGER#*'] } },
+          }),
+        );
+        expect(environmentOf(fn).TABLE_NAME).toEqual({ Ref: logicalId(stack.storage.table) });
+      }
+    });
+
+    it('graphs daily cost by function and by feature, usage, and the recommendation click-through rate', () => {
+      const parts = (propertiesOf(stack.observability.dashboard).DashboardBody as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+      const body = JSON.parse(
+        parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part).replace(/"/g, "'"))).join(''),
+      ) as { widgets: { properties: { title?: string; metrics?: unknown[][] } }[] };
+      const metricsOf = (title: string) => body.widgets.find((widget) => widget.properties.title === title)?.properties.metrics ?? [];
+
+      const byFunction = metricsOf('Cost per day by function (USD)');
+      for (const service of Object.values(SERVICE_NAMES)) {
+        expect(byFunction).toContainEqual([
+          'ZetaAssistant',
+          'CostUsd',
+          'service',
+          service,
+          'stage',
+          'dev',
+          expect.objectContaining({ period: 86_400, stat: 'Sum' }),
+        ]);
+      }
+      expect(JSON.stringify(metricsOf('Cost per day by feature (USD)'))).toContain(
+        'SEARCH(\'{ZetaAssistant,feature,function,service,stage} MetricName=\\"CostUsd\\" stage=\\"dev\\"\', \'Sum\', 86400)',
+      );
+      const usage = metricsOf('Usage per day').map((metric) => metric[1]);
+      expect(usage).toEqual([
+        'MessagesIn',
+        'VoiceNotes',
+        'PriceAlertsSet',
+        'RecommendationsShown',
+        'ProductCardsOpened',
+        'PriceAlertsFired',
+      ]);
+      const rate = metricsOf('Recommendation click-through rate (%) and cost accounting failures');
+      expect(rate[0]).toEqual([expect.objectContaining({ expression: 'IF(shown > 0, 100 * opened / shown, 0)' })]);
+      expect(rate.filter((metric) => metric[1] === 'CostAccountingFailed')).toHaveLength(4);
     });
 
     it('outputs the webhook URL and how to subscribe it in Meta', () => {

@@ -1,3 +1,5 @@
+import { PriceAlertService } from '../../functions/domain/alerts/priceAlertService';
+import { InMemoryPriceAlerts } from '../support/inMemoryPriceAlerts';
 import { embeddedCatalog } from '../../functions/adapters/catalog/catalogFromEnvironment';
 import { productImageUrlResolver } from '../../functions/adapters/catalog/productImageUrl';
 import { createOpenAiClient } from '../../functions/adapters/openai/openAiClient';
@@ -67,7 +69,7 @@ export function openAiAssistant(
   return new OpenAiAssistant({
     client: createOpenAiClient({ apiKey: 'test', baseURL: server.baseURL, timeoutMs, maxRetries: 0 }),
     model: MODEL,
-    toolbox: new ShoppingToolbox({ tools: shoppingTools, recommender }),
+    toolbox: new ShoppingToolbox({ tools: shoppingTools, recommender, alerts: new PriceAlertService(new InMemoryPriceAlerts(), Date.now) }),
     imageUrlOf,
     neutralIntro: () => NEUTRAL_INTRO,
     ...rest,

@@ -96,6 +96,8 @@ describe('OpenAiAssistant: a search turn', () => {
       'search_products',
       'get_recommendations',
       'track_preference',
+      'set_price_alert',
+      'escalate_to_manager',
     ]);
     expect(first).toMatchObject({ model: MODEL, tool_choice: 'auto', parallel_tool_calls: true });
 
@@ -237,7 +239,7 @@ describe('OpenAiAssistant: the tool loop', () => {
 
     expect(server.chatRequests).toHaveLength(3);
     expect(server.chatRequests.map((request) => request.tool_choice)).toEqual(['auto', 'auto', 'none']);
-    expect(server.chatRequests[2]!.tools).toHaveLength(3);
+    expect(server.chatRequests[2]!.tools).toHaveLength(5);
     expect(reply.messages[0]).toMatchObject({ body: 'Вот диваны.' });
   });
 

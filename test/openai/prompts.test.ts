@@ -15,8 +15,8 @@ describe('the static system prompt', () => {
 
   it('names exactly the tools the shopping toolbox offers', () => {
     const named = [...STATIC_SYSTEM_PROMPT.matchAll(/\b[a-z]+(?:_[a-z]+)+\b/g)].map(([name]) => name);
-    expect(new Set(named.filter((name) => /^(search|get|track)_/.test(name)))).toEqual(
-      new Set(['search_products', 'get_recommendations', 'track_preference']),
+    expect(new Set(named.filter((name) => /^(search|get|track|set|escalate)_/.test(name)))).toEqual(
+      new Set(['search_products', 'get_recommendations', 'track_preference', 'set_price_alert', 'escalate_to_manager']),
     );
   });
 });

@@ -1,16 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { ShoppingToolbox } from '../../functions/domain/assistant/shoppingToolbox';
 import { InvalidToolArgumentsError, UnknownToolError } from '../../functions/domain/assistant/toolbox';
+import { PriceAlertService } from '../../functions/domain/alerts/priceAlertService';
+import { InMemoryPriceAlerts } from '../support/inMemoryPriceAlerts';
 import { RecordingRecommender, shoppingTools, turn } from './fixtures';
 
-function toolbox(recommender = new RecordingRecommender()) {
-  return new ShoppingToolbox({ tools: shoppingTools, recommender });
+function toolbox(recommender = new RecordingRecommender(), alerts = new InMemoryPriceAlerts()) {
+  return new ShoppingToolbox({ tools: shoppingTools, recommender, alerts: new PriceAlertService(alerts, Date.now) });
 }
 
 describe('ShoppingToolbox definitions', () => {
-  it('offers search, recommendations and preferences as closed JSON Schema objects', () => {
+  it('offers search, recommendations, preferences, price alerts and a manager as closed JSON Schema objects', () => {
     const definitions = toolbox().definitions;
-    expect(definitions.map((definition) => definition.name)).toEqual(['search_products', 'get_recommendations', 'track_preference']);
+    expect(definitions.map((definition) => definition.name)).toEqual([
+      'search_products',
+      'get_recommendations',
+      'track_preference',
+      'set_price_alert',
+      'escalate_to_manager',
+    ]);
     for (const { parameters } of definitions) {
       expect(parameters).toMatchObject({ type: 'object', additionalProperties: false });
       expect(parameters).not.toHaveProperty('$schema');
@@ -100,5 +108,28 @@ describe('ShoppingToolbox.execute', () => {
 
   it('rejects a tool it does not have', async () => {
     await expect(toolbox().execute('place_order', {}, turn('оформите заказ'))).rejects.toBeInstanceOf(UnknownToolError);
+  });
+});
+
+describe('ShoppingToolbox: price alerts and a person', () => {
+  it('sets an alert for the context customer on a catalog product, with the target the model gave', async () => {
+    const alerts = new InMemoryPriceAlerts();
+    const context = turn('сообщите когда подешевеет до 150 тысяч');
+    const outcome = await toolbox(undefined, alerts).execute('set_price_alert', { product_id: 'SOF-001', target_price: 150_000 }, context);
+    expect(outcome.intent).toBe('price_alert');
+    expect(outcome.products?.map((product) => product.id)).toEqual(['SOF-001']);
+    const [stored] = await alerts.forCustomer(context.customer.waId);
+    expect(stored).toMatchObject({ productId: 'SOF-001', targetPrice: 150_000 });
+    await expect(toolbox(undefined, alerts).execute('set_price_alert', { product_id: 'NOPE-1' }, context)).rejects.toBeInstanceOf(
+      InvalidToolArgumentsError,
+    );
+    await expect(
+      toolbox(undefined, alerts).execute('set_price_alert', { product_id: 'SOF-001', wa_id: '77019999999' }, context),
+    ).rejects.toBeInstanceOf(InvalidToolArgumentsError);
+  });
+
+  it('asks for a person', async () => {
+    const outcome = await toolbox().execute('escalate_to_manager', { reason: 'хочет оформить доставку' }, turn('оформите заказ'));
+    expect(outcome).toMatchObject({ intent: 'manager', handoff: true });
   });
 });

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Environment } from '../../config/environment';
+import { meterDynamoDbUsage } from '../cost/dynamoDbUsage';
 
 export interface DynamoClients {
   raw: DynamoDBClient;
@@ -12,6 +13,7 @@ export function createDynamoClients(env: Environment): DynamoClients {
     region: env.AWS_REGION,
     ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}),
   });
+  meterDynamoDbUsage(raw);
   const document = DynamoDBDocumentClient.from(raw, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });

@@ -18,7 +18,7 @@ export const LEDGER_RETENTION_DAYS = 395;
 const LEDGER_PREFIX = 'LEDGER#';
 
 export const ledgerPk = (day: string): string => `${LEDGER_PREFIX}${day}`;
-export const ledgerSk = (row: Pick<LedgerRow, 'at' | 'function' | 'requestId'>): string => `${row.at}#${row.function}#${row.requestId}`;
+const ledgerSk = (row: Pick<LedgerRow, 'at' | 'function' | 'requestId'>): string => `${row.at}#${row.function}#${row.requestId}`;
 
 export class DynamoCostLedger implements CostLedger {
   constructor(

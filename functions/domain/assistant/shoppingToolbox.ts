@@ -1,17 +1,12 @@
 import { z } from 'zod';
 import { CATEGORIES, COLORS, STYLES, type Product } from '../catalog/product';
 import type { PreferenceSignal } from '../preferences/preferences';
+import type { PriceAlertService, SetAlertOutcome } from '../alerts/priceAlertService';
 import type { Recommender } from '../recommendations/recommender';
 import { discountPercent } from '../replies/productMessages';
 import type { ProductFilters, ShoppingTools } from './shoppingTools';
 import { InvalidToolArgumentsError, UnknownToolError, type ToolDefinition, type ToolOutcome, type Toolbox } from './toolbox';
 import type { TurnContext } from './turnContext';
-
-/**
- * ToolOutcome as the lead is asked to reshape it: one call can state several
- * tastes at once («серый или бежевый, в скандинавском стиле»), and a
- * PreferenceSignal holds one of each. Until then it extends ToolOutcome here.
- */
 
 // What a customer states outright counts more than what they only look at (see PreferenceSignal.weight).
 const STATED_PREFERENCE_WEIGHT = 2;
@@ -44,6 +39,13 @@ const searchArguments = z
 
 const recommendationArguments = z.strictObject({
   category: z.enum(CATEGORIES).optional().describe('Only this category; omit to recommend across the catalog.'),
+});
+
+const priceAlertArguments = z.strictObject({
+  product_id: z.string().min(1).max(64).describe('The id of a product from a search or recommendation in this conversation.'),
+  target_price: tenge
+    .optional()
+    .describe('Notify when the price is at or below this, in whole tenge ("когда подешевеет до 150 тысяч" is 150000); omit for any drop.'),
 });
 
 const escalationArguments = z.strictObject({
@@ -102,6 +104,18 @@ function productForModel(product: Product) {
   };
 }
 
+function alertResultForModel(outcome: SetAlertOutcome, product: Product) {
+  switch (outcome.kind) {
+    case 'created':
+    case 'updated':
+      return { alert: outcome.kind, current_price: product.price, target_price: outcome.alert.targetPrice };
+    case 'already_there':
+      return { alert: 'not_needed', reason: 'the price is already at or below the target', current_price: product.price };
+    case 'limit_reached':
+      return { alert: 'refused', reason: `the customer already has the maximum of ${outcome.limit} alerts` };
+  }
+}
+
 // The relaxed filters named as the model wrote them.
 const ARGUMENT_OF_FILTER: Record<keyof ProductFilters, string> = {
   text: 'query',
@@ -121,8 +135,8 @@ export class ShoppingToolbox implements Toolbox {
   readonly definitions: readonly ToolDefinition[];
   private readonly tools: ReadonlyMap<string, ShoppingTool>;
 
-  constructor(dependencies: { tools: ShoppingTools; recommender: Recommender }) {
-    const { tools, recommender } = dependencies;
+  constructor(dependencies: { tools: ShoppingTools; recommender: Recommender; alerts: PriceAlertService }) {
+    const { tools, recommender, alerts } = dependencies;
     const all = [
       shoppingTool(
         'search_products',
@@ -167,6 +181,17 @@ export class ShoppingToolbox implements Toolbox {
         'Remember a taste the customer stated explicitly ("люблю серый", "у нас всё в стиле лофт", "бюджет до 200 тысяч"), to choose better next time. Call it together with a search when the request shows a lasting taste; not for a one-off filter.',
         preferenceArguments,
         async (args) => ({ result: { saved: true }, preferences: preferenceSignals(args) }),
+      ),
+      shoppingTool(
+        'set_price_alert',
+        "Watch a product's price for the customer and tell them on WhatsApp when it drops (to target_price if given). At most 20 alerts per customer; setting one again for the same product replaces it.",
+        priceAlertArguments,
+        async (args, context) => {
+          const product = await tools.getProduct(args.product_id);
+          if (product === undefined) throw new InvalidToolArgumentsError(`There is no product ${args.product_id}`);
+          const outcome = await alerts.set(context.customer.waId, product, context.language, args.target_price);
+          return { result: alertResultForModel(outcome, product), products: [product], intent: 'price_alert' };
+        },
       ),
       shoppingTool(
         'escalate_to_manager',

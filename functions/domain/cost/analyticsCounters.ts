@@ -35,7 +35,3 @@ export type AnalyticsCounts = Partial<Record<AnalyticsCounter, number>>;
 export function languageCounter(language: Language): LanguageCounter {
   return `language_${language}`;
 }
-
-export function isAnalyticsCounter(name: string): name is AnalyticsCounter {
-  return (ANALYTICS_COUNTERS as readonly string[]).includes(name);
-}

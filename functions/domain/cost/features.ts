@@ -43,7 +43,3 @@ export function featureOfTemplate(template: string | undefined): Feature {
   if (template === undefined) return 'whatsapp';
   return TEMPLATE_FEATURES[template] ?? 'whatsapp';
 }
-
-export function isFeature(value: string): value is Feature {
-  return (FEATURES as readonly string[]).includes(value);
-}

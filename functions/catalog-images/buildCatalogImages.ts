@@ -1,0 +1,25 @@
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { embeddedCatalog } from '../adapters/catalog/catalogFromEnvironment';
+import { createDynamoClients } from '../adapters/dynamodb/dynamoClients';
+import { costAccountingFor } from '../composition/costAccountingFor';
+import type { Environment } from '../config/environment';
+import { httpApiRequestUsage } from '../observability/invocationUsage';
+import { createTelemetry, type Telemetry } from '../observability/telemetry';
+import { createCatalogImagesHandler } from './catalogImagesHandler';
+
+/** The catalog pictures' composition root: the drawing handler, booked in the cost ledger like every function. */
+export function buildCatalogImages(env: Environment, telemetry: Telemetry = createTelemetry('catalog-images')) {
+  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(createCatalogImagesHandler(embeddedCatalog()))
+    .use(logMetrics(telemetry.metrics))
+    .use(
+      costAccountingFor<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(env, telemetry, createDynamoClients(env), {
+        functionName: 'catalog-images',
+        memoryMb: 512,
+        feature: 'catalog_images',
+        invocationUsage: httpApiRequestUsage,
+      }),
+    );
+  return { handler };
+}
