@@ -1,4 +1,5 @@
 import type OpenAI from 'openai';
+import { chatUsage } from './chatUsage';
 import { APIConnectionTimeoutError, APIUserAbortError } from 'openai';
 import type {
   ChatCompletion,
@@ -93,7 +94,7 @@ export class OpenAiAssistant implements AssistantEngine {
     for (let round = 0; ; round++) {
       const toolsAllowed = round < this.maxToolRounds;
       const completion = await this.complete(messages, toolsAllowed, deadline);
-      if (completion.usage) usage.push(usageOf(this.model, completion.usage));
+      if (completion.usage) usage.push(chatUsage(this.model, completion.usage));
       const message = completion.choices[0]?.message;
       const calls = toolsAllowed ? (message?.tool_calls ?? []).filter(isFunctionCall) : [];
       if (calls.length === 0) return this.reply(context, message?.content ?? '', outcomes, usage);
@@ -176,11 +177,3 @@ function isFunctionCall(call: { type: string }): call is ChatCompletionMessageFu
   return call.type === 'function';
 }
 
-function usageOf(model: string, usage: NonNullable<ChatCompletion['usage']>): AiUsage {
-  return {
-    model,
-    inputTokens: usage.prompt_tokens,
-    cachedInputTokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
-    outputTokens: usage.completion_tokens,
-  };
-}

@@ -1,4 +1,5 @@
 import type OpenAI from 'openai';
+import { chatUsage } from './chatUsage';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { ChatCompletion, ChatCompletionContentPart } from 'openai/resources/chat/completions';
 import { z } from 'zod';
@@ -89,7 +90,7 @@ export class OpenAiPhotoDescriptions implements PhotoDescriptions {
       temperature: 0,
       max_completion_tokens: MAX_ANSWER_TOKENS,
     });
-    const usage = completion.usage ? usageOf(model, completion.usage) : undefined;
+    const usage = completion.usage ? chatUsage(model, completion.usage) : undefined;
     const answer = readAnswer(completion, usage);
     if (!answer.is_furniture) return { kind: 'not_furniture', ...(usage ? { usage } : {}) };
     const keywords = answer.keywords
@@ -124,11 +125,3 @@ function readAnswer(completion: ChatCompletion, usage: AiUsage | undefined): z.i
   return parsed.data;
 }
 
-function usageOf(model: string, usage: NonNullable<ChatCompletion['usage']>): AiUsage {
-  return {
-    model,
-    inputTokens: usage.prompt_tokens,
-    cachedInputTokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
-    outputTokens: usage.completion_tokens,
-  };
-}

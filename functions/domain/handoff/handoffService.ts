@@ -5,7 +5,7 @@ import type { CustomerDelivery } from '../messaging/customerDelivery';
 import type { TemplateCatalog } from '../messaging/templateCatalog';
 import { replyId } from '../replies/replyIds';
 import { botText } from '../texts/botTexts';
-import type { CrmLeads, HandoffReason, HandoffState, LeadSummary } from './handoff';
+import type { CrmLeads, HandoffState, LeadSummary } from './handoff';
 import { leadText } from './leadText';
 import { formatClock, managerAvailability, type WorkingHours } from './workingHours';
 
