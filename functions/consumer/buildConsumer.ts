@@ -33,6 +33,7 @@ import { costAccountingFor } from '../composition/costAccountingFor';
 import { sqsBatchPollingUsage } from '../observability/invocationUsage';
 import { countingAlertSaves } from '../observability/metering/countingAlertSaves';
 import { ConversationService } from '../domain/conversation/conversationService';
+import { MediaAnswers } from '../domain/conversation/mediaAnswers';
 import { recordTurnResult } from '../observability/metering/turnUsage';
 import { DynamoAiSpendLedger } from '../adapters/dynamodb/dynamoAiSpendLedger';
 import { bundledPricing } from '../adapters/cost/bundledPricing';
@@ -116,10 +117,12 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
     commands: new CommandResponder({ alerts, customers, catalog, handoff }),
     engine,
     taps: new TapResponder({ tools, recommender, alerts, customers, imageUrlOf, now: Date.now }),
-    voice: voiceWithinBudget(media.voice, allowsAi),
-    photos: photosWithinBudget(media.photos, allowsAi),
-    tools,
-    imageUrlOf,
+    media: new MediaAnswers({
+      voice: voiceWithinBudget(media.voice, allowsAi),
+      photos: photosWithinBudget(media.photos, allowsAi),
+      tools,
+      imageUrlOf,
+    }),
     viewStats,
     ...(core.followUps ? { followUps: core.followUps } : {}),
     limiter: new CustomerRateLimiter(new DynamoRateCounter(dynamo.document, env.TABLE_NAME), {

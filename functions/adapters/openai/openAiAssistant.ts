@@ -176,4 +176,3 @@ function historyMessage(entry: MemoryEntry): ChatCompletionMessageParam {
 function isFunctionCall(call: { type: string }): call is ChatCompletionMessageFunctionToolCall {
   return call.type === 'function';
 }
-

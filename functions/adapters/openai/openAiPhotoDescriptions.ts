@@ -124,4 +124,3 @@ function readAnswer(completion: ChatCompletion, usage: AiUsage | undefined): z.i
   if (!parsed.success) throw new UnusablePhotoAnswerError('schema_mismatch', usage);
   return parsed.data;
 }
-

@@ -6,15 +6,8 @@ import type { TurnContext } from '../assistant/turnContext';
 import type { Product } from '../catalog/product';
 import { DEFAULT_LANGUAGE, type Language } from '../language';
 import { applySignal, NO_PREFERENCES, type PreferenceSignal, type Preferences } from '../preferences/preferences';
-import { searchReply } from '../assistant/searchReply';
-import type { ProductFilters, ShoppingTools } from '../assistant/shoppingTools';
-import { formatDuration, formatMegabytes } from '../media/mediaLimits';
-import type { PhotoDescriptions } from '../media/photoDescriptions';
-import type { VoiceNotes } from '../media/voiceNotes';
 import { categoryMenu } from '../replies/categoryMenu';
-import { withPrefix } from '../replies/messagePrefix';
-import type { ImageUrlResolver } from '../replies/productMessages';
-import type { Customer, InboundContent } from '../whatsapp/inboundMessage';
+import type { Customer } from '../whatsapp/inboundMessage';
 import { botText } from '../texts/botTexts';
 import { understand, type Understanding } from '../understanding/understand';
 import type { CustomerProfile, CustomerRepository, MemoryEntry, ProductViewStats, SentMessageRecord } from './ports';
@@ -30,6 +23,7 @@ import type { InboundMessage } from '../whatsapp/inboundMessage';
 import type { CommandResponder } from './commandResponder';
 import type { ManagerDesk } from './managerDesk';
 import { commandOf } from './customerCommands';
+import type { MediaAnswers, MediaTurn } from './mediaAnswers';
 import type { TapResponder } from './tapResponder';
 import { segmentTurn, type Turn } from './turn';
 
@@ -49,10 +43,7 @@ export interface ConversationDependencies {
   commands: CommandResponder;
   engine: AssistantEngine;
   taps: TapResponder;
-  voice: VoiceNotes;
-  photos: PhotoDescriptions;
-  tools: ShoppingTools;
-  imageUrlOf: ImageUrlResolver;
+  media: MediaAnswers;
   viewStats: ProductViewStats;
   /** Proactive follow-ups after a week of silence; absent when the deployment does not send them. */
   followUps?: FollowUpScheduler;
@@ -92,12 +83,6 @@ interface TurnState {
 
 /** Turns in a row the assistant did not understand before it calls a person. */
 const MISUNDERSTANDINGS_BEFORE_HANDOFF = 3;
-
-type AudioContent = Extract<InboundContent, { kind: 'audio' }>;
-type ImageContent = Extract<InboundContent, { kind: 'image' }>;
-
-/** Intents after which the customer should see what the assistant heard in their voice note. */
-const HEARD_MATTERS = new Set(['search', 'recommend', 'price_alert', 'manager', 'opt_out', 'forget_me']);
 
 function signalFrom(understanding: Understanding): PreferenceSignal | undefined {
   if (!SHOPPING_INTENTS.has(understanding.intent)) return undefined;
@@ -187,10 +172,10 @@ export class ConversationService {
             break;
           }
           case 'audio':
-            answer = await this.answerVoice(content, segment.messageId, state);
+            answer = await this.deps.media.voice(content, segment.messageId, this.mediaTurn(state));
             break;
           case 'image':
-            answer = await this.answerPhoto(content, segment.messageId, state);
+            answer = await this.deps.media.photo(content, segment.messageId, this.mediaTurn(state));
             break;
           case 'welcome': {
             const body = botText(state.language, 'welcome', { name: customer.name ? `, ${customer.name}` : '' });
@@ -395,86 +380,23 @@ export class ConversationService {
     return { ...started, usage: engineAnswer.usage ?? [] };
   }
 
-  private async answerVoice(content: AudioContent, messageId: string, state: TurnState): Promise<AssistantReply> {
-    const note = { mediaId: content.mediaId, mimeType: content.mimeType, voice: content.voice, messageId };
-    const heard = await this.deps.voice.transcribe(state.customer, note);
-    const { language } = state;
-    const say = (key: Parameters<typeof botText>[1], vars: Record<string, string> = {}) =>
-      textReply(botText(language, key, vars), language, `voice_${heard.kind}`);
-    switch (heard.kind) {
-      case 'text': {
-        if (heard.usage) state.usage.push(heard.usage);
-        if (heard.language) state.language = heard.language;
-        const answer = await this.answerText(heard.text, state);
-        if (!HEARD_MATTERS.has(answer.intent) && answer.productIds.length === 0) return answer;
-        const [first, ...rest] = answer.messages;
-        const prefix = botText(answer.language, 'voice.heard', { text: heard.text });
-        return first ? { ...answer, messages: [withPrefix(first, prefix), ...rest] } : answer;
-      }
-      case 'too_long':
-        return say('voice.tooLong', {
-          duration: formatDuration(heard.durationSeconds, language),
-          limit: formatDuration(heard.limitSeconds, language),
-        });
-      case 'too_large':
-        return say('voice.tooLarge', { limit: formatMegabytes(heard.limitBytes, language) });
-      case 'empty':
-        return say('voice.empty');
-      case 'unavailable':
-        return say('voice.unavailable');
-    }
-  }
-
-  /** A photo becomes catalog filters (vision), refined by its caption; without vision the caption alone is read. */
-  private async answerPhoto(content: ImageContent, messageId: string, state: TurnState): Promise<AssistantReply> {
-    const photo = {
-      mediaId: content.mediaId,
-      mimeType: content.mimeType,
-      messageId,
-      ...(content.caption ? { caption: content.caption } : {}),
+  private mediaTurn(state: TurnState): MediaTurn {
+    return {
+      customer: state.customer,
+      language: state.language,
+      answerText: (text, heardLanguage) => {
+        if (heardLanguage) state.language = heardLanguage;
+        return this.answerText(text, state);
+      },
+      learn: (signal, usage, memoryText) => {
+        if (usage) state.usage.push(usage);
+        state.memory.push({ role: 'customer', text: memoryText, at: this.deps.now() });
+        state.preferences = applySignal(state.preferences, signal);
+      },
+      used: (usage) => {
+        if (usage) state.usage.push(usage);
+      },
     };
-    const description = await this.deps.photos.describe(state.customer, photo);
-    const caption = content.caption?.trim();
-    const { language } = state;
-    switch (description.kind) {
-      case 'furniture': {
-        if (description.usage) state.usage.push(description.usage);
-        state.memory.push({ role: 'customer', text: `[фото${caption ? `: ${caption}` : ''}]`, at: this.deps.now() });
-        const fromCaption = caption ? understand(caption) : undefined;
-        const filters: ProductFilters = {};
-        const category = fromCaption?.category ?? description.category;
-        const color = fromCaption?.color ?? description.color;
-        const style = fromCaption?.style ?? description.style;
-        if (category) filters.category = category;
-        if (color) filters.color = color;
-        if (style) filters.style = style;
-        if (fromCaption?.budget_min !== undefined) filters.budgetMin = fromCaption.budget_min;
-        if (fromCaption?.budget_max !== undefined) filters.budgetMax = fromCaption.budget_max;
-        const words = [description.keywords, caption].filter(Boolean).join(' ');
-        if (words) filters.text = words;
-        const outcome = await this.deps.tools.searchProducts(filters);
-        const intro = botText(language, 'photo.found');
-        state.preferences = applySignal(state.preferences, {
-          weight: VIEWED_WEIGHT,
-          ...(category ? { category } : {}),
-          ...(color ? { color } : {}),
-          ...(style ? { style } : {}),
-        });
-        return { ...searchReply(outcome, filters, language, this.deps.imageUrlOf, 'photo', intro), engine: 'openai' };
-      }
-      case 'not_furniture':
-        if (description.usage) state.usage.push(description.usage);
-        return textReply(botText(language, 'photo.notFurniture'), language, 'photo_not_furniture');
-      case 'too_large':
-        return textReply(
-          botText(language, 'photo.tooLarge', { limit: formatMegabytes(description.limitBytes, language) }),
-          language,
-          'photo_too_large',
-        );
-      case 'unavailable':
-        if (caption) return this.answerText(caption, state);
-        return textReply(botText(language, 'photo.describe'), language, 'photo_describe');
-    }
   }
 
   /** Opening a product teaches its style and color, and pairs it with what the customer opened before. */
