@@ -43,7 +43,9 @@ export interface LocalRuntimeOptions {
   graphFaults?: FaultInjector;
   /** Consumer Lambda settings, as in the CDK stack. */
   consumer?: { timeoutMs?: number; memoryMb?: number; maximumConcurrency?: number };
-  queue?: { visibilityTimeoutSeconds?: number; maxReceiveCount?: number };
+  queue?: { visibilityTimeoutSeconds?: number; maxReceiveCount?: number; deduplicationWindowSeconds?: number };
+  /** Wraps the consumer Lambda's handler, as the event source mapping invokes it: reliability tests inject failures here. */
+  wrapConsumer?: (handler: ConsumerLambda) => ConsumerLambda;
   log?: (line: string) => void;
 }
 
@@ -54,11 +56,13 @@ export interface LocalRuntime {
   queue: FifoQueue;
   deadLetterQueue: FifoQueue;
   graph: GraphStandIn;
+  /** Stops and starts the DynamoDB server on its port (fault-recovery tests); data survives only with a data directory. */
+  dynamo: { stop(): Promise<void>; start(): Promise<void> };
   stop(): Promise<void>;
 }
 
 type WebhookLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
-type ConsumerLambda = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
+export type ConsumerLambda = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 
 const WEBHOOK_LAMBDA = { functionName: 'zeta-local-webhook', timeoutMs: 10_000, memoryMb: 256 };
 
@@ -120,8 +124,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   };
 
   try {
-    const dynamo: LocalDynamo = await startDynamo(dataDir ? { path: join(dataDir, 'dynamodb') } : {});
-    started.push(dynamo.close);
+    const dynamoData = dataDir ? { path: join(dataDir, 'dynamodb') } : {};
+    let dynamo: LocalDynamo = await startDynamo(dynamoData);
+    started.push(() => dynamo.close());
     await ensureTable(dynamo.endpoint, LOCAL_NAMES.table);
     const s3: LocalS3 = await startS3({ buckets: [LOCAL_NAMES.bucket], ...(dataDir ? { directory: join(dataDir, 's3') } : {}) });
     started.push(s3.close);
@@ -141,14 +146,22 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     server.keepAliveTimeout = 5_000;
     const origin = `http://127.0.0.1:${port}`;
 
-    const env = { ...localEnvironment({ origin, dynamoEndpoint: dynamo.endpoint, s3Endpoint: s3.endpoint }, process.env), ...options.env };
+    const maxReceiveCount = options.queue?.maxReceiveCount ?? 5;
+    const env: Record<string, string> = {
+      ...localEnvironment({ origin, dynamoEndpoint: dynamo.endpoint, s3Endpoint: s3.endpoint }, process.env),
+      QUEUE_MAX_RECEIVE_COUNT: String(maxReceiveCount),
+      ...options.env,
+    };
     Object.assign(process.env, env);
 
     const deadLetterQueue = new FifoQueue(LOCAL_NAMES.deadLetterQueue);
     const queue = new FifoQueue(LOCAL_NAMES.queue, {
       visibilityTimeoutSeconds: options.queue?.visibilityTimeoutSeconds ?? 60,
-      maxReceiveCount: options.queue?.maxReceiveCount ?? 5,
+      maxReceiveCount,
       deadLetterQueue,
+      ...(options.queue?.deduplicationWindowSeconds === undefined
+        ? {}
+        : { deduplicationWindowMs: options.queue.deduplicationWindowSeconds * 1000 }),
     });
     const queues = new Map([
       [queue.name, queue],
@@ -203,7 +216,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const mapping = new SqsEventSourceMapping({
       queue,
       queueArn: queueArn({ region: LOCAL_NAMES.region, accountId: '000000000000', queueName: queue.name }),
-      handler: consumerModule.handler,
+      handler: options.wrapConsumer ? options.wrapConsumer(consumerModule.handler) : consumerModule.handler,
       lambda: consumerLambda,
       batchSize: 10,
       maximumConcurrency: options.consumer?.maximumConcurrency ?? 5,
@@ -295,6 +308,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       queue,
       deadLetterQueue,
       graph,
+      dynamo: {
+        stop: () => dynamo.close(),
+        start: async () => {
+          dynamo = await startDynamo({ ...dynamoData, port: Number(new URL(dynamo.endpoint).port) });
+        },
+      },
       stop: stopAll,
     };
   } catch (error) {

@@ -59,6 +59,8 @@ export const environmentSchema = z.object({
   BITRIX24_WEBHOOK_URL: optionalUrl.optional(),
   OPENAI_BASE_URL: optionalUrl.optional(),
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  /** Per OpenAI request; unset, the client's own default (functions/adapters/openai/openAiClient.ts). Load tests shorten it. */
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
 
   /** One-time follow-up schedules (EventBridge Scheduler); unset, no proactive follow-ups are sent. */
   FOLLOW_UP_GROUP: optionalString,
@@ -105,6 +107,9 @@ export const environmentSchema = z.object({
   RATE_LIMIT_PER_DAY: positiveInt(300),
   /** Above this OpenAI spend per UTC day (tokens and audio, priced from data/pricing.json), the offline assistant answers. */
   AI_DAILY_BUDGET_USD: z.coerce.number().positive().default(10),
+
+  /** The queue's redrive maxReceiveCount: on that delivery a failing turn apologises before going to the dead-letter queue. */
+  QUEUE_MAX_RECEIVE_COUNT: positiveInt(5),
 
   WEBHOOK_MAX_BODY_BYTES: positiveInt(3 * 1024 * 1024),
   IDEMPOTENCY_DAYS: positiveInt(8),

@@ -31,7 +31,7 @@ function readEvent(record: SQSRecord): QueuedEvent | string {
  * FIFO batches hold a customer's messages in order, so everything one customer
  * typed in a burst ("хочу диван" / "серый" / "до 300к") becomes one turn.
  */
-export function planBatch(records: readonly SQSRecord[]): Map<string, PlannedRecord> {
+export function planBatch(records: readonly SQSRecord[], maxReceiveCount: number): Map<string, PlannedRecord> {
   const plan = new Map<string, PlannedRecord>();
   const turns = new Map<string, Turn>();
   for (const record of records) {
@@ -45,12 +45,14 @@ export function planBatch(records: readonly SQSRecord[]): Map<string, PlannedRec
       continue;
     }
     const open = turns.get(event.customer.waId);
+    const finalAttempt = Number(record.attributes.ApproximateReceiveCount) >= maxReceiveCount;
     if (open === undefined) {
-      const turn: Turn = { customer: event.customer, messages: [event.message] };
+      const turn: Turn = { customer: event.customer, messages: [event.message], ...(finalAttempt ? { finalAttempt } : {}) };
       turns.set(event.customer.waId, turn);
       plan.set(record.messageId, { kind: 'turn', turn });
     } else {
       open.messages.push(event.message);
+      if (finalAttempt) open.finalAttempt = true;
       if (open.customer.name === undefined && event.customer.name !== undefined) open.customer.name = event.customer.name;
       plan.set(record.messageId, { kind: 'partOfTurn' });
     }

@@ -60,7 +60,11 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
   const offline = new OfflineAssistant({ tools, recommender, imageUrlOf });
 
   const openai = env.OPENAI_API_KEY
-    ? createOpenAiClient({ apiKey: env.OPENAI_API_KEY, ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}) })
+    ? createOpenAiClient({
+        apiKey: env.OPENAI_API_KEY,
+        ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}),
+        ...(env.OPENAI_TIMEOUT_MS ? { timeoutMs: env.OPENAI_TIMEOUT_MS } : {}),
+      })
     : undefined;
   const budget = new DailyAiBudget({
     ledger: new DynamoAiSpendLedger(dynamo.document, env.TABLE_NAME),
@@ -152,6 +156,7 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
 
   const statuses = new DynamoDeliveryStatusRecorder(dynamo.document, env.TABLE_NAME, RETENTION.outboundDays, Date.now, bookWhatsAppCharge);
   const handler = createConsumerHandler({
+    maxReceiveCount: env.QUEUE_MAX_RECEIVE_COUNT,
     loadSecrets: core.loadSecrets,
     turns: new TurnProcessor({
       claims: new PowertoolsMessageClaims({

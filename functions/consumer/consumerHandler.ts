@@ -14,6 +14,8 @@ import { planBatch, UnreadableRecordError } from './batchPlan';
 import type { TurnProcessor } from './turnProcessor';
 
 export interface ConsumerDependencies {
+  /** The queue's redrive limit: the delivery after which a failing record goes to the dead-letter queue. */
+  maxReceiveCount: number;
   loadSecrets: () => Promise<AppSecrets>;
   turns: TurnProcessor;
   statuses: DeliveryStatusRecorder;
@@ -40,7 +42,7 @@ export function createConsumerHandler(deps: ConsumerDependencies) {
     .use(customerRefKey(deps.loadSecrets))
     .use(deps.costAccounting ?? [])
     .handler(async (event: SQSEvent, context: Context) => {
-      const plan = planBatch(event.Records);
+      const plan = planBatch(event.Records, deps.maxReceiveCount);
       deps.metrics.addMetric('RecordsReceived', MetricUnit.Count, event.Records.length);
       const leaseMs = Math.max(context.getRemainingTimeInMillis() - LEASE_SAFETY_MS, 1_000);
 

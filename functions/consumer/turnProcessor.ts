@@ -3,11 +3,19 @@ import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { ConversationService, TurnResult } from '../domain/conversation/conversationService';
 import type { Messenger } from '../domain/conversation/ports';
 import type { Turn } from '../domain/conversation/turn';
+import { DEFAULT_LANGUAGE } from '../domain/language';
+import { botText } from '../domain/texts/botTexts';
+import { understand } from '../domain/understanding/understand';
 import { customerRef } from '../observability/customerRef';
 import type { MessageClaims } from './messageClaims';
 
 export class MessageBusyError extends Error {
   override readonly name = 'MessageBusyError';
+}
+
+/** The turn was answered with an apology on its last delivery: failing the record keeps it in the dead-letter queue. */
+export class DeadLetteredTurnError extends Error {
+  override readonly name = 'DeadLetteredTurnError';
 }
 
 /** A send failure that no retry can fix (e.g. the number cannot receive WhatsApp). */
@@ -27,7 +35,9 @@ export interface TurnProcessorDependencies {
 /**
  * Claims every message of the turn, answers the ones not answered before,
  * then marks them done. On a failure the claims are given back and the error
- * goes up, so SQS redelivers the turn and nothing accepted is lost.
+ * goes up, so SQS redelivers the turn and nothing accepted is lost; on the
+ * last delivery the customer gets an apology and the turn goes to the
+ * dead-letter queue answered, so a redrive never answers it twice.
  */
 export class TurnProcessor {
   constructor(private readonly deps: TurnProcessorDependencies) {}
@@ -52,9 +62,15 @@ export class TurnProcessor {
     const messages = turn.messages.filter((message) => claimed.includes(message.id));
     const last = messages.at(-1);
 
+    let deadLetterReason: string | undefined;
     try {
       if (last !== undefined) await this.markRead(last.id);
-      const result = await this.deps.conversation.handleTurn({ customer: turn.customer, messages });
+      const result = await this.deps.conversation.handleTurn({
+        customer: turn.customer,
+        messages,
+        ...(turn.finalAttempt ? { finalAttempt: true } : {}),
+      });
+      deadLetterReason = result.deadLetterReason;
       metrics.addMetric('TurnsAnswered', MetricUnit.Count, 1);
       metrics.addMetric('RepliesSent', MetricUnit.Count, result.sent.length);
       logger.info('turn answered', { customer, messages: messages.length, replies: result.sent.length, intents: result.intents });
@@ -67,12 +83,33 @@ export class TurnProcessor {
       if (this.deps.isPermanentFailure(error)) {
         metrics.addMetric('ReplyUndeliverable', MetricUnit.Count, 1);
         logger.error('reply cannot be delivered; not retrying', { customer, error });
+      } else if (turn.finalAttempt && (await this.apologise(turn))) {
+        // The customer has been told; the messages stay answered, and in the dead-letter queue for a person to look at.
+        deadLetterReason = `last delivery failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
       } else {
         await this.releaseAll(claimed);
         throw error;
       }
     }
     await Promise.all(claimed.map((id) => claims.complete(id)));
+    if (deadLetterReason !== undefined) {
+      metrics.addMetric('TurnsDeadLettered', MetricUnit.Count, 1);
+      logger.error('turn goes to the dead-letter queue', { customer, messageIds: claimed, reason: deadLetterReason });
+      throw new DeadLetteredTurnError(deadLetterReason);
+    }
+  }
+
+  /** On the last delivery of a failing turn: a short apology in the customer's language, if WhatsApp takes it. */
+  private async apologise(turn: Turn): Promise<boolean> {
+    const text = turn.messages.flatMap((message) => (message.content.kind === 'text' ? [message.content.text] : [])).join(' ');
+    const language = text ? understand(text).language : DEFAULT_LANGUAGE;
+    try {
+      await this.deps.messenger.send(turn.customer.waId, { kind: 'text', body: botText(language, 'error.generic') });
+      return true;
+    } catch (error) {
+      this.deps.logger.error('the apology could not be sent either', { error });
+      return false;
+    }
   }
 
   /** The blue ticks and typing indicator are a courtesy: failing them must not fail the answer. */

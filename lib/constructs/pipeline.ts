@@ -96,6 +96,7 @@ export class MessagePipeline extends Construct {
         SECRETS_ID: props.secret.secretName,
         GRAPH_API_VERSION: settings.graphApiVersion,
         OPENAI_MODEL: settings.openaiModel,
+        QUEUE_MAX_RECEIVE_COUNT: String(MAX_RECEIVE_COUNT),
         ...(settings.whatsappPhoneNumberId === undefined ? {} : { WHATSAPP_PHONE_NUMBER_ID: settings.whatsappPhoneNumberId }),
         ...(settings.apiUrl === undefined ? {} : { API_URL: settings.apiUrl }),
       },

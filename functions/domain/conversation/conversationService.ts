@@ -62,6 +62,8 @@ export interface TurnResult {
   language: Language;
   engines: Array<'openai' | 'offline'>;
   usage: AiUsage[];
+  /** The turn was answered with an apology after a failure on its last delivery: keep it in the dead-letter queue for this reason. */
+  deadLetterReason?: string;
 }
 
 /** What the turn learns as it goes: later parts of a burst see the taste stated in earlier ones. */
@@ -79,6 +81,8 @@ interface TurnState {
   handedOff: boolean;
   /** The customer's data was erased during this turn: nothing more may be stored. */
   erased: boolean;
+  finalAttempt: boolean;
+  deadLetterReason?: string;
 }
 
 /** Turns in a row the assistant did not understand before it calls a person. */
@@ -134,6 +138,7 @@ export class ConversationService {
       misunderstandings: snapshot.profile?.misunderstandings ?? 0,
       handedOff: isHandedOff(snapshot.profile?.handoff, this.deps.now()),
       erased: false,
+      finalAttempt: turn.finalAttempt ?? false,
     };
     const { memory } = state;
     const replies: AssistantReply[] = [];
@@ -248,6 +253,7 @@ export class ConversationService {
       language: state.language,
       engines: replies.map((answer) => answer.engine ?? 'offline'),
       usage: [...state.usage, ...replies.flatMap((answer) => answer.usage ?? [])],
+      ...(state.deadLetterReason ? { deadLetterReason: state.deadLetterReason } : {}),
     };
   }
 
@@ -395,6 +401,10 @@ export class ConversationService {
       },
       used: (usage) => {
         if (usage) state.usage.push(usage);
+      },
+      finalAttempt: state.finalAttempt,
+      failed: (reason) => {
+        state.deadLetterReason = reason;
       },
     };
   }

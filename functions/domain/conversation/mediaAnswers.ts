@@ -6,7 +6,7 @@ import type { ProductFilters, ShoppingTools } from '../assistant/shoppingTools';
 import type { Language } from '../language';
 import { formatDuration, formatMegabytes } from '../media/mediaLimits';
 import type { PhotoDescriptions } from '../media/photoDescriptions';
-import type { VoiceNotes } from '../media/voiceNotes';
+import type { Transcription, VoiceNotes } from '../media/voiceNotes';
 import type { PreferenceSignal } from '../preferences/preferences';
 import { withPrefix } from '../replies/messagePrefix';
 import type { ImageUrlResolver } from '../replies/productMessages';
@@ -30,6 +30,9 @@ export interface MediaTurn {
   /** What a photo says about the customer's taste, and the model calls the media cost. */
   learn(signal: PreferenceSignal, usage: AiUsage | undefined, memoryText: string): void;
   used(usage: AiUsage | undefined): void;
+  /** The last delivery: a failure is apologised for, then the message goes to the dead-letter queue. */
+  finalAttempt: boolean;
+  failed(reason: string): void;
 }
 
 /**
@@ -44,8 +47,16 @@ export class MediaAnswers {
 
   async voice(content: AudioContent, messageId: string, turn: MediaTurn): Promise<AssistantReply> {
     const note = { mediaId: content.mediaId, mimeType: content.mimeType, voice: content.voice, messageId };
-    const heard = await this.deps.voice.transcribe(turn.customer, note);
     const { language } = turn;
+    let heard: Transcription;
+    try {
+      heard = await this.deps.voice.transcribe(turn.customer, note);
+    } catch (error) {
+      // Earlier deliveries retry; the last one tells the customer, and the note stays in the dead-letter queue.
+      if (!turn.finalAttempt) throw error;
+      turn.failed(`voice note ${messageId} could not be transcribed: ${error instanceof Error ? error.message : String(error)}`);
+      return textReply(botText(language, 'voice.failed'), language, 'voice_failed');
+    }
     const say = (key: Parameters<typeof botText>[1], vars: Record<string, string> = {}) =>
       textReply(botText(language, key, vars), language, `voice_${heard.kind}`);
     switch (heard.kind) {

@@ -4,6 +4,11 @@ import type { Customer, InboundContent, InboundMessage } from '../whatsapp/inbou
 export interface Turn {
   customer: Customer;
   messages: InboundMessage[];
+  /**
+   * The queue will not deliver these messages again: a failure now sends them
+   * to the dead-letter queue, so the customer is told instead of left waiting.
+   */
+  finalAttempt?: boolean;
 }
 
 export type TurnSegment =
