@@ -29,7 +29,12 @@ export async function startDynamo(options: { path?: string; port?: number } = {}
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // Keep-alive clients (the SDK's pooled sockets) would hold the server open and keep reaching a closing database.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -85,6 +85,7 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
         toolbox: new ShoppingToolbox({ tools, recommender, alerts }),
         imageUrlOf,
         neutralIntro: (language) => botText(language, 'chat.neutralIntro'),
+        instructionsPrivate: (language) => botText(language, 'chat.instructionsPrivate'),
       }),
       fallback: offline,
       isPrimaryAllowed: allowsAi,

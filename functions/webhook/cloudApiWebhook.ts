@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The Cloud API's webhook envelope, as Meta documents it. Only what the

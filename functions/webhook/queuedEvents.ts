@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { QueuedEvent } from '../contracts/queuedEvent';
 import { DELIVERY_STATES, type DeliveryState, type DeliveryStatus, type InboundContent } from '../domain/whatsapp/inboundMessage';
 import {

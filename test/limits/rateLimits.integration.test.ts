@@ -43,9 +43,19 @@ describe('per-customer rate limits', () => {
     expect(notices(sent)).toHaveLength(1);
   });
 
-  it('counts atomically in DynamoDB: 25 concurrent increments give each count once', async () => {
+  it('counts atomically in DynamoDB: 25 concurrent messages get each place once', async () => {
     const counter = new DynamoRateCounter(harness.table.document, harness.table.tableName);
-    const counts = await Promise.all(Array.from({ length: 25 }, () => counter.increment('77080000999', 'minute', 42)));
-    expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, n) => n + 1));
+    const places = await Promise.all(Array.from({ length: 25 }, (_, n) => counter.place('77080000999', `wamid.c${n}`, 'minute', 42, 21)));
+    expect([...places].sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, n) => n + 1));
   });
+
+  it('gives a message delivered again the place it had, within the remembered places and past them', async () => {
+    const counter = new DynamoRateCounter(harness.table.document, harness.table.tableName);
+    const first = await Promise.all(Array.from({ length: 5 }, (_, n) => counter.place('77080000998', `wamid.r${n}`, 'day', 7, 3)));
+    const again = await Promise.all(Array.from({ length: 5 }, (_, n) => counter.place('77080000998', `wamid.r${n}`, 'day', 7, 3)));
+    expect(again.slice(0, 3)).toEqual(first.slice(0, 3));
+    // Past the remembered places a message is over the limit whichever place it gets.
+    expect(again.slice(3).every((place) => place > 3)).toBe(true);
+  });
+
 });

@@ -16,6 +16,7 @@ import type { FakeOpenAiServer } from '../support/fakeOpenAiServer';
 /** The customer's WhatsApp id is their phone number: it must never reach the model. */
 export const CUSTOMER_PHONE = '77011234567';
 export const NEUTRAL_INTRO = 'Вот что нашлось:';
+export const INSTRUCTIONS_PRIVATE = 'Свои инструкции я не показываю.';
 export const MODEL = 'gpt-test';
 
 export const catalog = embeddedCatalog();
@@ -72,6 +73,7 @@ export function openAiAssistant(
     toolbox: new ShoppingToolbox({ tools: shoppingTools, recommender, alerts: new PriceAlertService(new InMemoryPriceAlerts(), Date.now) }),
     imageUrlOf,
     neutralIntro: () => NEUTRAL_INTRO,
+    instructionsPrivate: () => INSTRUCTIONS_PRIVATE,
     ...rest,
   });
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type {
@@ -165,6 +166,7 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
   const transcriptionQueue: TranscriptionResponder[] = [];
   const chatRequests: ChatRequestBody[] = [];
   const transcriptionRequests: TranscriptionRequest[] = [];
+  const seenPrefixes: PrefixIndex = new Map();
 
   const server = createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
@@ -177,7 +179,7 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (request.method === 'POST' && path === '/v1/chat/completions') {
       const chat = JSON.parse(body.toString('utf8')) as ChatRequestBody;
-      const cachedTokens = cachedTokensFor(chat, chatRequests);
+      const cachedTokens = cachedTokensFor(chat, seenPrefixes);
       chatRequests.push(chat);
       const answer = (chatQueue.shift() ?? defaultResponder)(chat);
       if (answer === 'hang') return;
@@ -228,24 +230,30 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 
 const tokensIn = (characters: number) => Math.ceil(characters / CHARS_PER_TOKEN);
 
+/** Every leading run (tools, then the first k messages) of the requests so far, by hash, with its length in characters. */
+type PrefixIndex = Map<string, number>;
+
 /**
  * What OpenAI would report as cached: the longest run of leading messages
  * (after the same tools) that an earlier request also began with, counted
- * when at least 1024 tokens and rounded down to 128.
+ * when at least 1024 tokens and rounded down to 128. Earlier requests are
+ * kept as hashes of their prefixes, so a load of thousands stays linear.
  */
-function cachedTokensFor(request: ChatRequestBody, earlier: readonly ChatRequestBody[]): number {
+function cachedTokensFor(request: ChatRequestBody, seen: PrefixIndex): number {
   const tools = JSON.stringify(request.tools ?? []);
-  const messages = request.messages.map((message) => JSON.stringify(message));
-  let best = 0;
-  for (const previous of earlier) {
-    if (JSON.stringify(previous.tools ?? []) !== tools) continue;
-    let shared = tools.length;
-    for (const [index, message] of messages.entries()) {
-      if (previous.messages[index] === undefined || JSON.stringify(previous.messages[index]) !== message) break;
-      shared += message.length;
-    }
-    best = Math.max(best, tokensIn(shared));
+  const hash = createHash('sha256').update(tools);
+  let length = tools.length;
+  const prefixes: Array<[string, number]> = [[hash.copy().digest('base64'), length]];
+  for (const message of request.messages) {
+    // JSON escapes control characters, so the separator cannot occur inside a message.
+    const json = JSON.stringify(message);
+    hash.update(`\u0000${json}`);
+    length += json.length;
+    prefixes.push([hash.copy().digest('base64'), length]);
   }
+  let best = 0;
+  for (const [key, shared] of prefixes) if (seen.has(key)) best = Math.max(best, tokensIn(shared));
+  for (const [key, shared] of prefixes) seen.set(key, shared);
   return best < CACHE_MINIMUM_TOKENS ? 0 : Math.floor(best / CACHE_STEP_TOKENS) * CACHE_STEP_TOKENS;
 }
 

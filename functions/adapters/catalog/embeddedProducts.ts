@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import rawProducts from '../../../data/catalog.json' with { type: 'json' };
 import { productSchema, type Product } from '../../domain/catalog/product';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CatalogQuery, SearchHit } from '../../domain/catalog/catalogIndex';
 import { InMemoryCatalog } from '../../domain/catalog/inMemoryCatalog';
 import { productSchema, type Product } from '../../domain/catalog/product';

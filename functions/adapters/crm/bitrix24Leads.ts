@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CrmLeads, LeadSummary } from '../../domain/handoff/handoff';
 
 const answerSchema = z.union([

@@ -15,7 +15,7 @@ import type { AssistantEngine } from '../../domain/assistant/assistantEngine';
 import type { AssistantReply } from '../../domain/assistant/assistantReply';
 import { AssistantTimeoutError } from '../../domain/assistant/fallbackAssistant';
 import { removeInventedPrices } from '../../domain/assistant/priceGuard';
-import { STATIC_SYSTEM_PROMPT, turnSystemPrompt } from '../../domain/assistant/prompts';
+import { INSTRUCTIONS_GUARD, STATIC_SYSTEM_PROMPT, turnSystemPrompt } from '../../domain/assistant/prompts';
 import { InvalidToolArgumentsError, UnknownToolError, type ToolOutcome, type Toolbox } from '../../domain/assistant/toolbox';
 import type { TurnContext } from '../../domain/assistant/turnContext';
 import { productsMessage, type ImageUrlResolver } from '../../domain/replies/productMessages';
@@ -27,6 +27,8 @@ export interface OpenAiAssistantOptions {
   imageUrlOf: ImageUrlResolver;
   /** The words above the products when the price guard leaves nothing of the model's text. */
   neutralIntro: (language: Language) => string;
+  /** The answer instead of a reply that recites the instructions (a prompt injection that worked on the model). */
+  instructionsPrivate: (language: Language) => string;
   /** Rounds of tool calls before the model must answer in words; defaults to 4. */
   maxToolRounds?: number;
   /**
@@ -60,6 +62,7 @@ export class OpenAiAssistant implements AssistantEngine {
   private readonly toolbox: Toolbox;
   private readonly imageUrlOf: ImageUrlResolver;
   private readonly neutralIntro: (language: Language) => string;
+  private readonly instructionsPrivate: (language: Language) => string;
   private readonly maxToolRounds: number;
   private readonly temperature: number | undefined;
   private readonly turnDeadlineMs: number;
@@ -71,6 +74,7 @@ export class OpenAiAssistant implements AssistantEngine {
     this.toolbox = options.toolbox;
     this.imageUrlOf = options.imageUrlOf;
     this.neutralIntro = options.neutralIntro;
+    this.instructionsPrivate = options.instructionsPrivate;
     this.maxToolRounds = options.maxToolRounds ?? DEFAULT_MAX_TOOL_ROUNDS;
     this.temperature = options.temperature;
     this.turnDeadlineMs = options.turnDeadlineMs ?? DEFAULT_TURN_DEADLINE_MS;
@@ -148,12 +152,14 @@ export class OpenAiAssistant implements AssistantEngine {
 
   private reply(context: TurnContext, modelText: string, outcomes: readonly ToolOutcome[], usage: AiUsage[]): AssistantReply {
     const { language } = context;
+    // A reply that recites the instructions is dropped whole: the model followed the customer's text, not the store's rules.
+    const recited = INSTRUCTIONS_GUARD.recites(modelText);
     // The products of the last search or recommendation are what the model's last words are about; an empty result shows none.
-    const shown = outcomes.findLast((outcome) => outcome.products !== undefined)?.products ?? [];
+    const shown = recited ? [] : (outcomes.findLast((outcome) => outcome.products !== undefined)?.products ?? []);
     const catalogPrices = outcomes
       .flatMap((outcome) => outcome.products ?? [])
       .flatMap((product) => [product.price, product.oldPrice ?? product.price]);
-    const text = removeInventedPrices(modelText, catalogPrices) || this.neutralIntro(language);
+    const text = recited ? this.instructionsPrivate(language) : removeInventedPrices(modelText, catalogPrices) || this.neutralIntro(language);
     const names = shown.map((product) => product.name);
     return {
       messages: [productsMessage(shown, text, language, this.imageUrlOf)],

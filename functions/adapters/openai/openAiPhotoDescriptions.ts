@@ -2,7 +2,7 @@ import type OpenAI from 'openai';
 import { chatUsage } from './chatUsage';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { ChatCompletion, ChatCompletionContentPart } from 'openai/resources/chat/completions';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AiUsage } from '../../domain/assistant/aiUsage';
 import { CATEGORIES, COLORS, STYLES } from '../../domain/catalog/product';
 import type { MediaSource } from '../../domain/media/mediaSource';

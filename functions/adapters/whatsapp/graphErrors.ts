@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Cloud API error codes the assistant reacts to. Meta asks integrations to

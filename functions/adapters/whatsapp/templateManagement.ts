@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Language } from '../../domain/language';
 import type { TemplateDefinition } from '../../domain/messaging/templateCatalog';
 import type { GraphClient } from './graphClient';

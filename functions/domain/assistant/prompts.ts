@@ -1,4 +1,5 @@
 import prompts from '../../../templates/prompts/prompts.json' with { type: 'json' };
+import { PromptLeakGuard } from './promptLeakGuard';
 import type { Preferences } from '../preferences/preferences';
 import type { Understanding } from '../understanding/understand';
 import type { TurnContext } from './turnContext';
@@ -9,6 +10,9 @@ import type { TurnContext } from './turnContext';
  * more, so this comes first and nothing that varies may enter it.
  */
 export const STATIC_SYSTEM_PROMPT = `${prompts.system}\n\n${prompts.storeFacts}`;
+
+/** Replies that recite the instructions never reach a customer. */
+export const INSTRUCTIONS_GUARD = new PromptLeakGuard([prompts.system]);
 
 const TASTES_SHOWN = 3;
 const VIEWED_SHOWN = 5;

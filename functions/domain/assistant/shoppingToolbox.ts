@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CATEGORIES, COLORS, STYLES, type Product } from '../catalog/product';
 import type { PreferenceSignal } from '../preferences/preferences';
 import type { PriceAlertService, SetAlertOutcome } from '../alerts/priceAlertService';

@@ -265,7 +265,7 @@ export class ConversationService {
     const admitted: InboundMessage[] = [];
     let notice: RateWindow | undefined;
     for (const message of messages) {
-      const admission = await this.deps.limiter.admit(waId, message.timestamp);
+      const admission = await this.deps.limiter.admit(waId, message.id, message.timestamp);
       if (admission.kind === 'allowed') admitted.push(message);
       else if (admission.kind === 'notice') notice = admission.window;
     }

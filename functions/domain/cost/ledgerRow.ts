@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AnalyticsCounts } from './analyticsCounters';
 import { COST_COMPONENTS, type CostComponent, type Costs } from './costComponents';
 import type { Attribution, PricedUsage, UsageQuantities } from './costCalculator';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The shape of data/pricing.json (data/PRICING.md explains it to finance).

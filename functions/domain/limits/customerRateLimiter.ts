@@ -1,7 +1,11 @@
-/** Per-customer message counters in fixed windows, incremented atomically across concurrent consumers. */
+/** Per-customer message counters in fixed windows, counted atomically across concurrent consumers. */
 export interface RateCounter {
-  /** Adds one to the customer's counter for that window and returns the new count. */
-  increment(waId: string, window: RateWindow, windowIndex: number): Promise<number>;
+  /**
+   * The message's place among the customer's messages in that window (1 for
+   * the first). A message delivered again keeps the place it got the first
+   * time, at least among the first `remember` places.
+   */
+  place(waId: string, messageId: string, window: RateWindow, windowIndex: number, remember: number): Promise<number>;
 }
 
 export type RateWindow = 'minute' | 'day';
@@ -19,7 +23,9 @@ export interface RateLimits {
 /**
  * Keeps one customer from flooding the assistant (and the store's bill): past
  * a limit they get a single notice, then silence until the window passes.
- * Every message counts in both windows, so a flood also uses up the day.
+ * Every message counts in both windows, so a flood also uses up the day; a
+ * message counts once, however often SQS delivers it, so a retried turn is
+ * answered instead of being silenced by its own earlier attempts.
  */
 export class CustomerRateLimiter {
   constructor(
@@ -27,10 +33,11 @@ export class CustomerRateLimiter {
     private readonly limits: RateLimits,
   ) {}
 
-  async admit(waId: string, at: number): Promise<Admission> {
+  async admit(waId: string, messageId: string, at: number): Promise<Admission> {
+    // Places up to one past a limit decide allowed or notice; every later one is silent, whatever it was before.
     const [minute, day] = await Promise.all([
-      this.counter.increment(waId, 'minute', Math.floor(at / WINDOW_MS.minute)),
-      this.counter.increment(waId, 'day', Math.floor(at / WINDOW_MS.day)),
+      this.counter.place(waId, messageId, 'minute', Math.floor(at / WINDOW_MS.minute), this.limits.perMinute + 1),
+      this.counter.place(waId, messageId, 'day', Math.floor(at / WINDOW_MS.day), this.limits.perDay + 1),
     ]);
     if (day > this.limits.perDay) return day === this.limits.perDay + 1 ? { kind: 'notice', window: 'day' } : { kind: 'silent' };
     if (minute > this.limits.perMinute)

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LANGUAGES, type Language } from '../language';
 import type { TemplateMessage } from '../whatsapp/outboundMessage';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CATEGORIES, COLORS, STYLES } from '../catalog/product';
 import { LANGUAGES } from '../language';
 

@@ -1,0 +1,16 @@
+import type { CatalogResults } from './catalogBench';
+import type { ColdStartResults } from './coldStart';
+import type { CostResults } from './costBench';
+import type { EndToEndResults } from './endToEnd';
+import type { Machine } from './machine';
+import type { WebhookVariant } from './webhookBench';
+
+/** Everything one `npm run bench` measured. */
+export interface BenchResults {
+  machine: Machine;
+  webhook: WebhookVariant[];
+  coldStart: ColdStartResults;
+  catalog: CatalogResults;
+  endToEnd: EndToEndResults;
+  cost: CostResults;
+}

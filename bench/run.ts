@@ -1,0 +1,42 @@
+/**
+ * `npm run bench`: measures the webhook, the Lambda bundles' cold starts,
+ * catalog search, `npm start` end to end and the cost per 1,000 turns on
+ * this machine, and writes docs/bench/REPORT.md (raw figures in
+ * bench/out/results.json). Run it on a quiet machine: the benchmarks take
+ * a few minutes and use both cores.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { benchCatalog } from './catalogBench';
+import { benchColdStarts } from './coldStart';
+import { benchCost } from './costBench';
+import { benchEndToEnd } from './endToEnd';
+import { describeMachine } from './machine';
+import { renderReport } from './report';
+import type { BenchResults } from './results';
+import { benchWebhook } from './webhookBench';
+
+const REPORT = fileURLToPath(new URL('../docs/bench/REPORT.md', import.meta.url));
+const RAW = fileURLToPath(new URL('./out/results.json', import.meta.url));
+
+async function step<T>(name: string, measure: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  process.stderr.write(`bench: ${name}…`);
+  const result = await measure();
+  process.stderr.write(` ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  return result;
+}
+
+const results: BenchResults = {
+  machine: describeMachine(),
+  catalog: await step('catalog search', benchCatalog),
+  webhook: await step('webhook handler', benchWebhook),
+  coldStart: await step('bundles and cold starts', benchColdStarts),
+  endToEnd: await step('end to end through zeta start', benchEndToEnd),
+  cost: await step('cost of a scripted day', benchCost),
+};
+await mkdir(fileURLToPath(new URL('./out/', import.meta.url)), { recursive: true });
+await writeFile(RAW, `${JSON.stringify(results, null, 2)}\n`);
+await mkdir(fileURLToPath(new URL('../docs/bench/', import.meta.url)), { recursive: true });
+await writeFile(REPORT, renderReport(results));
+process.stderr.write(`bench: wrote ${REPORT}\n`);

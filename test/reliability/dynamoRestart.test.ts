@@ -1,0 +1,107 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embeddedCatalog } from '../../functions/adapters/catalog/catalogFromEnvironment';
+import type { Product } from '../../functions/domain/catalog/product';
+import { startLocalRuntime, type LocalRuntime } from '../../local/localRuntime';
+import { verifyAnswerSequence } from './support/answerSequence';
+import { answeredCategory } from './support/answeredCategory';
+import { watchAnswers, type AnswerWatch } from './support/answerWatch';
+import { consumerFaults } from './support/consumerFaults';
+import { drainDeadLetters } from './support/deadLetters';
+import { loadPlan } from './support/loadPlan';
+import { plannedWebhook } from './support/plannedWebhook';
+import { seededRandom } from './support/seededRandom';
+import { webhookPoster } from './support/webhookPoster';
+
+const SEED = Number(process.env.RELIABILITY_SEED ?? 20_261_127);
+const DOWNTIME_MS = 3_000;
+const APP_SECRET = 'local-app-secret';
+
+let dataDir: string;
+let runtime: LocalRuntime;
+let watch: AnswerWatch;
+// No injected failures: the wrapper only records the ones the outage causes.
+const CONSUMER_TIMEOUT_MS = 10_000;
+const consumer = consumerFaults({
+  random: Math.random,
+  crashBeforeRate: 0,
+  crashAfterRate: 0,
+  poison: new Set(),
+  timeoutMs: CONSUMER_TIMEOUT_MS,
+});
+
+beforeAll(async () => {
+  // On disk, as `npm start` keeps it: a restarted dynalite reopens the same data.
+  dataDir = await mkdtemp(join(tmpdir(), 'zeta-dynamo-restart-'));
+  runtime = await startLocalRuntime({
+    port: 0,
+    dataDir,
+    env: { LOG_LEVEL: 'SILENT' },
+    consumer: { timeoutMs: CONSUMER_TIMEOUT_MS },
+    // Retries come quickly, and enough of them to outlast the outage.
+    queue: { visibilityTimeoutSeconds: 2, maxReceiveCount: 20 },
+    wrapConsumer: consumer.wrap,
+  });
+  watch = watchAnswers(runtime.conversations);
+}, 60_000);
+
+afterAll(async () => {
+  watch?.close();
+  await runtime?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('fault recovery: DynamoDB restarted in the middle of a run', () => {
+  it('loses no accepted message: each is answered once, in order, after the database is back', async () => {
+    const plan = loadPlan({ customers: 30, messagesPerCustomer: 6, random: seededRandom(SEED) });
+    const poster = webhookPoster(runtime.url, APP_SECRET, 8);
+    const statuses: number[] = [];
+    const all = plan.flatMap((customer) => customer.messages.map((message) => ({ customer, message })));
+    const outageAt = Math.floor(all.length / 3);
+
+    const send = async (part: typeof all) => {
+      for (const { customer, message } of part) {
+        statuses.push(await poster.post(plannedWebhook(customer, message)));
+        await sleep(40);
+      }
+    };
+
+    await send(all.slice(0, outageAt));
+    await runtime.dynamo.stop();
+    const healthDuringOutage: unknown = await (await fetch(`${runtime.url}/healthz`)).json();
+    // Messages keep arriving while the database is down; the webhook queues them without it.
+    const outageEndsAt = Date.now() + DOWNTIME_MS;
+    let next = outageAt;
+    while (Date.now() < outageEndsAt && next < all.length) await send(all.slice(next, ++next));
+    await runtime.dynamo.start();
+    await send(all.slice(next));
+
+    for (let waited = 0; waited < 90_000; waited += 250) {
+      if (runtime.queue.counts().total === 0 && Date.now() - watch.lastActivityAt() > 3_000) break;
+      await sleep(250);
+    }
+
+    expect(healthDuringOutage).toMatchObject({ dynamodb: false });
+    expect(consumer.failures.size, 'records the outage made the consumer fail, to be retried').toBeGreaterThan(0);
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    expect(runtime.queue.counts().total).toBe(0);
+    expect(await drainDeadLetters(runtime.deadLetterQueue)).toEqual([]);
+    const catalog = new Map<string, Product>(
+      embeddedCatalog()
+        .all()
+        .map((product) => [product.id, product]),
+    );
+    const problems = plan.flatMap((customer) => {
+      const answers = runtime.conversations
+        .messages(customer.waId)
+        .filter((line) => line.direction === 'out')
+        .map((line) => answeredCategory(line.payload, catalog));
+      return verifyAnswerSequence(customer.messages, answers, new Set()).problems.map((problem) => `${customer.waId}: ${problem}`);
+    });
+    expect(problems).toEqual([]);
+  }, 180_000);
+});
