@@ -45,14 +45,22 @@ export function planBatch(records: readonly SQSRecord[], maxReceiveCount: number
       continue;
     }
     const open = turns.get(event.customer.waId);
-    const finalAttempt = Number(record.attributes.ApproximateReceiveCount) >= maxReceiveCount;
+    const receiveCount = Number(record.attributes.ApproximateReceiveCount);
+    const finalAttempt = receiveCount >= maxReceiveCount;
+    const redelivered = receiveCount > 1;
     if (open === undefined) {
-      const turn: Turn = { customer: event.customer, messages: [event.message], ...(finalAttempt ? { finalAttempt } : {}) };
+      const turn: Turn = {
+        customer: event.customer,
+        messages: [event.message],
+        ...(finalAttempt ? { finalAttempt } : {}),
+        ...(redelivered ? { redelivered } : {}),
+      };
       turns.set(event.customer.waId, turn);
       plan.set(record.messageId, { kind: 'turn', turn });
     } else {
       open.messages.push(event.message);
       if (finalAttempt) open.finalAttempt = true;
+      if (redelivered) open.redelivered = true;
       if (open.customer.name === undefined && event.customer.name !== undefined) open.customer.name = event.customer.name;
       plan.set(record.messageId, { kind: 'partOfTurn' });
     }

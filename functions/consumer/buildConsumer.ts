@@ -4,6 +4,7 @@ import { DynamoProductViewStats } from '../adapters/dynamodb/dynamoProductViewSt
 import { PowertoolsMessageClaims } from '../adapters/dynamodb/powertoolsMessageClaims';
 import { Bitrix24Leads } from '../adapters/crm/bitrix24Leads';
 import { DynamoRateCounter } from '../adapters/dynamodb/dynamoRateCounter';
+import { DynamoTurnProgress } from '../adapters/dynamodb/dynamoTurnProgress';
 import { buildMediaServices } from '../adapters/media/buildMedia';
 import { createMediaS3Client, S3MediaStaging } from '../adapters/media/s3MediaStaging';
 import { HandoffService } from '../domain/handoff/handoffService';
@@ -19,6 +20,7 @@ import { buildCoreServices, RETENTION } from '../composition/coreServices';
 import type { Environment } from '../config/environment';
 import { PriceAlertService } from '../domain/alerts/priceAlertService';
 import type { AssistantEngine } from '../domain/assistant/assistantEngine';
+import { RoutedAssistant } from '../domain/assistant/routedAssistant';
 import { FallbackAssistant } from '../domain/assistant/fallbackAssistant';
 import { OfflineAssistant } from '../domain/assistant/offlineAssistant';
 import { ShoppingToolbox } from '../domain/assistant/shoppingToolbox';
@@ -78,7 +80,7 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
   let engine: AssistantEngine = offline;
   if (openai) {
     const client = openai;
-    engine = new FallbackAssistant({
+    const model = new FallbackAssistant({
       primary: new OpenAiAssistant({
         client,
         model: env.OPENAI_MODEL,
@@ -94,6 +96,10 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
         logger.warn('OpenAI failed; the offline assistant answered', { reason, error });
       },
     });
+    engine =
+      env.AI_ROUTING === 'plain'
+        ? new RoutedAssistant({ plain: offline, model }, () => metrics.addMetric('PlainRequestAnsweredOffline', MetricUnit.Count, 1))
+        : model;
   }
 
   const handoff = new HandoffService({
@@ -148,6 +154,7 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
       ...(core.followUps ? { followUps: core.followUps } : {}),
       customerRef,
     }),
+    progress: new DynamoTurnProgress(dynamo.document, env.TABLE_NAME, env.IDEMPOTENCY_DAYS, Date.now),
     onAfterSendingError: (stage, error) => {
       metrics.addMetric('AfterSendingFailed', MetricUnit.Count, 1);
       logger.error('bookkeeping after the answers were sent failed', { stage, error });

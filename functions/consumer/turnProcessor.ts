@@ -45,6 +45,7 @@ export class TurnProcessor {
   async process(turn: Turn, leaseMs: number): Promise<void> {
     const { claims, logger, metrics } = this.deps;
     const customer = customerRef(turn.customer.waId);
+    const answerBy = Date.now() + leaseMs;
     const claimed: string[] = [];
     for (const message of turn.messages) {
       const outcome = await claims.claim(message.id, leaseMs);
@@ -69,6 +70,8 @@ export class TurnProcessor {
         customer: turn.customer,
         messages,
         ...(turn.finalAttempt ? { finalAttempt: true } : {}),
+        ...(turn.redelivered ? { redelivered: true } : {}),
+        answerBy,
       });
       deadLetterReason = result.deadLetterReason;
       metrics.addMetric('TurnsAnswered', MetricUnit.Count, 1);
@@ -91,7 +94,11 @@ export class TurnProcessor {
         throw error;
       }
     }
-    await Promise.all(claimed.map((id) => claims.complete(id)));
+    await Promise.all(claimed.map((id) => claims.complete(id))).catch((error: unknown) => {
+      // The answers are out: failing the record now would answer the customer again once the claim's lease runs out.
+      metrics.addMetric('ClaimCompleteFailed', MetricUnit.Count, 1);
+      logger.error('marking the answered messages done failed; SQS will not deliver them again', { customer, messageIds: claimed, error });
+    });
     if (deadLetterReason !== undefined) {
       metrics.addMetric('TurnsDeadLettered', MetricUnit.Count, 1);
       logger.error('turn goes to the dead-letter queue', { customer, messageIds: claimed, reason: deadLetterReason });

@@ -165,6 +165,18 @@ describe('consumer: partial batch failures keep other customers going and lose n
   });
 });
 
+describe('consumer: a turn that outlived its claim', () => {
+  it('sends nothing once the claim has run out, since another invocation may be answering', async () => {
+    const customer = newCustomer();
+    const event = text(customer, 'покажите кровати');
+    if (event.kind !== 'message') throw new Error('a message event');
+    await expect(
+      harness.consumer.conversation.handleTurn({ customer, messages: [event.message], answerBy: Date.now() - 1 }),
+    ).rejects.toThrow(/claim on turn .* ran out/);
+    expect(harness.sentTo(customer.waId)).toEqual([]);
+  });
+});
+
 describe('consumer: delivery statuses', () => {
   it('records the ticks forward only and keeps the billed pricing', async () => {
     const customer = newCustomer();

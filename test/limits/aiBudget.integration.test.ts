@@ -9,7 +9,13 @@ let harness: ConsumerHarness;
 beforeAll(async () => {
   openAi = await startFakeOpenAiServer();
   // A budget a single model turn exceeds: priced from data/pricing.json, a turn of a few thousand tokens costs well over $0.0001.
-  harness = await startConsumerHarness({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openAi.baseURL, AI_DAILY_BUDGET_USD: '0.0001' });
+  harness = await startConsumerHarness({
+    OPENAI_API_KEY: 'sk-test',
+    OPENAI_BASE_URL: openAi.baseURL,
+    AI_DAILY_BUDGET_USD: '0.0001',
+    // Every text to the model, so that the cap is what stops it.
+    AI_ROUTING: 'model',
+  });
 });
 afterAll(async () => {
   await harness.close();

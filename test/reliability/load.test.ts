@@ -58,6 +58,8 @@ beforeAll(async () => {
       // A hung model costs a turn 0.3 s (and one retry), not the client's default 15 s.
       OPENAI_TIMEOUT_MS: '300',
       AI_DAILY_BUDGET_USD: '1000',
+      // The load's texts are plain searches the offline assistant would take: the model's faults need every text.
+      AI_ROUTING: 'model',
       LOG_LEVEL: 'SILENT',
     },
     graphFaults: graph.inject,

@@ -5,6 +5,7 @@
  *   pk C#<waId>  sk PROFILE              profile, language, preferences
  *   pk C#<waId>  sk MSG#<ms>#<id>        conversation memory (TTL)
  *   pk C#<waId>  sk OUT#<wamid>          what we sent and its delivery state (TTL)
+ *   pk C#<waId>  sk PROGRESS#<id>        answers of a failed turn already sent, for its retry (TTL)
  *   pk IDEMPOTENCY sk consumer#<hash>    processed WhatsApp message ids (Powertools, TTL ≥ 8 days)
  */
 export const customerPk = (waId: string): string => `C#${waId}`;
@@ -14,6 +15,7 @@ export const OUTBOUND_PREFIX = 'OUT#';
 export const IDEMPOTENCY_PK = 'IDEMPOTENCY';
 
 export const memorySk = (at: number, id: string): string => `${MEMORY_PREFIX}${String(at).padStart(13, '0')}#${id}`;
+export const progressSk = (turnId: string): string => `PROGRESS#${turnId}`;
 export const outboundSk = (messageId: string): string => `${OUTBOUND_PREFIX}${messageId}`;
 
 export const DAY_SECONDS = 86_400;

@@ -10,7 +10,7 @@ import { categoryMenu } from '../replies/categoryMenu';
 import type { Customer } from '../whatsapp/inboundMessage';
 import { botText } from '../texts/botTexts';
 import { understand, type Understanding } from '../understanding/understand';
-import type { CustomerProfile, CustomerRepository, MemoryEntry, ProductViewStats, SentMessageRecord } from './ports';
+import type { CustomerProfile, CustomerRepository, MemoryEntry, ProductViewStats, SentMessageRecord, TurnProgress } from './ports';
 import type { CustomerDelivery } from '../messaging/customerDelivery';
 import type { TemplateCatalog } from '../messaging/templateCatalog';
 import { FOLLOW_UP_AFTER_MS, type FollowUpScheduler } from '../followups/followUpScheduler';
@@ -51,9 +51,15 @@ export interface ConversationDependencies {
   handoff: HandoffService;
   managerDesk: ManagerDesk;
   erasure: CustomerErasure;
+  progress: TurnProgress;
   /** Told of bookkeeping that failed after the answers went out (logged and counted, never retried). */
   onAfterSendingError: (stage: string, error: unknown) => void;
   now: () => number;
+}
+
+/** The turn outlived its claim (a stuck database, a slow model): sending now could answer the customer twice. */
+export class ClaimExpiredError extends Error {
+  override readonly name = 'ClaimExpiredError';
 }
 
 export interface TurnResult {
@@ -225,25 +231,11 @@ export class ConversationService {
     };
     // Memory is ordered by the turn's own time, so a retried turn writes the same keys again instead of new ones.
     const turnStart = turn.messages[0]?.timestamp ?? this.deps.now();
+    const turnId = turn.messages[0]?.id ?? String(turnStart);
     const ordered = memory.map((entry, index) => ({ ...entry, at: turnStart + index }));
-    await this.deps.customers.saveTurn({ turnId: turn.messages[0]?.id ?? String(turnStart), profile, memory: ordered });
+    await this.deps.customers.saveTurn({ turnId, profile, memory: ordered });
 
-    const sent: SentMessageRecord[] = [];
-    for (const answer of replies) {
-      for (const message of answer.messages) {
-        const delivery = await this.deps.delivery.deliver(customer.waId, message, { lastInboundAt: lastInbound }, () =>
-          this.serviceReplyTemplate(customer, answer),
-        );
-        sent.push({
-          messageId: delivery.messageId,
-          kind: delivery.kind,
-          at: this.deps.now(),
-          summary: answer.summary,
-          language: answer.language,
-          ...(delivery.template ? { template: delivery.template } : {}),
-        });
-      }
-    }
+    const sent = await this.sendReplies(turn, turnId, replies, lastInbound);
     // Once the answers are out, nothing may fail the turn: a retry would answer the customer twice.
     await this.afterSending('record_sent', () => this.deps.customers.recordSent(customer.waId, sent));
     await this.afterSending('follow_up', () => this.moveFollowUp(customer.waId, profile));
@@ -255,6 +247,46 @@ export class ConversationService {
       usage: [...state.usage, ...replies.flatMap((answer) => answer.usage ?? [])],
       ...(state.deadLetterReason ? { deadLetterReason: state.deadLetterReason } : {}),
     };
+  }
+
+  /**
+   * Sends the turn's answers in order. When one fails after others went out,
+   * the count sent is recorded, and the retry of the turn skips that many:
+   * the customer never gets the first answers twice.
+   */
+  private async sendReplies(turn: Turn, turnId: string, replies: readonly AssistantReply[], lastInboundAt: number): Promise<SentMessageRecord[]> {
+    const { customer } = turn;
+    const sentBefore = turn.redelivered ? await this.deps.progress.sentBefore(customer.waId, turnId) : 0;
+    const sent: SentMessageRecord[] = [];
+    let position = 0;
+    for (const answer of replies) {
+      for (const message of answer.messages) {
+        position += 1;
+        if (position <= sentBefore) continue;
+        try {
+          if (turn.answerBy !== undefined && this.deps.now() > turn.answerBy) {
+            throw new ClaimExpiredError(`the claim on turn ${turnId} ran out before answer ${position} was sent`);
+          }
+          const delivery = await this.deps.delivery.deliver(customer.waId, message, { lastInboundAt }, () =>
+            this.serviceReplyTemplate(customer, answer),
+          );
+          sent.push({
+            messageId: delivery.messageId,
+            kind: delivery.kind,
+            at: this.deps.now(),
+            summary: answer.summary,
+            language: answer.language,
+            ...(delivery.template ? { template: delivery.template } : {}),
+          });
+        } catch (error) {
+          if (position - 1 > sentBefore) {
+            await this.afterSending('turn_progress', () => this.deps.progress.recordSent(customer.waId, turnId, position - 1));
+          }
+          throw error;
+        }
+      }
+    }
+    return sent;
   }
 
   /**

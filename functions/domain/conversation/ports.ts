@@ -19,6 +19,15 @@ export interface Messenger {
   markRead(messageId: string): Promise<void>;
 }
 
+/**
+ * How many answers of a turn reached the customer before the turn failed, so
+ * that its retry goes on from there instead of sending them again.
+ */
+export interface TurnProgress {
+  sentBefore(waId: string, turnId: string): Promise<number>;
+  recordSent(waId: string, turnId: string, sent: number): Promise<void>;
+}
+
 export interface MemoryEntry {
   role: 'customer' | 'assistant';
   text: string;

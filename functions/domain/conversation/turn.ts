@@ -9,6 +9,13 @@ export interface Turn {
    * to the dead-letter queue, so the customer is told instead of left waiting.
    */
   finalAttempt?: boolean;
+  /** SQS delivered some of these messages before: an earlier attempt may have sent part of the answer. */
+  redelivered?: boolean;
+  /**
+   * When the claim on these messages runs out (ms since the epoch): another
+   * invocation may answer them after it, so no answer is sent later.
+   */
+  answerBy?: number;
 }
 
 export type TurnSegment =
