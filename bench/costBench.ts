@@ -12,6 +12,10 @@ import { customerName, runMixedConversations, type ScriptedTurn } from './mixedC
 import { compareWithSpecDesign, type ModelCall, type SpecComparison } from './specDesignCost';
 
 export interface CostResults {
+  /** AI_ROUTING of the run: `plain` as deployed, `model` for every text (the spec's design has no routing). */
+  routing: 'plain' | 'model';
+  /** Chat completions the run asked the model for. */
+  modelCalls: number;
   customers: number;
   /** Customer messages answered (the cost report's messages in). */
   turns: number;
@@ -64,9 +68,10 @@ async function settledLedger(url: string, from: string, to: string): Promise<Led
  * Dollars per 1,000 customer messages from the cost ledger of `npm start`
  * with the OpenAI path (a fake model that reports realistic token usage and
  * caching), for a scripted mix of texts, list taps, voice notes and price
- * alerts; and the same run priced as the spec's design would be.
+ * alerts; and the same run priced as the spec's design would be (meaningful
+ * for a run with every text sent to the model, as the spec's design does).
  */
-export async function benchCost(): Promise<CostResults> {
+export async function benchCost(routing: CostResults['routing']): Promise<CostResults> {
   const calls: ModelCall[] = [];
   const openAi = await startFakeOpenAiServer({
     defaultResponder: (request) => {
@@ -82,6 +87,7 @@ export async function benchCost(): Promise<CostResults> {
     OPENAI_MODEL: CHAT_MODEL,
     TRANSCRIBE_MODEL,
     AI_DAILY_BUDGET_USD: '1000',
+    AI_ROUTING: routing,
     LOG_LEVEL: 'ERROR',
   });
   try {
@@ -127,6 +133,8 @@ export async function benchCost(): Promise<CostResults> {
     const turnsByKind = { text: 0, tap: 0, voice: 0, watch: 0 };
     for (const turn of turns) turnsByKind[turn.kind] += 1;
     return {
+      routing,
+      modelCalls: calls.length,
       customers: CUSTOMERS,
       turns: report.messagesIn,
       turnsByKind,

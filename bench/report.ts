@@ -29,7 +29,7 @@ function required<T>(value: T | undefined, what: string): T {
 
 /** docs/bench/REPORT.md: the figures of one run, each target met or missed, and why. */
 export function renderReport(results: BenchResults): string {
-  const { machine, webhook, coldStart, catalog, endToEnd, cost } = results;
+  const { machine, webhook, coldStart, catalog, endToEnd, cost, routedCost } = results;
   const deployed = required(
     webhook.find((variant) => variant.name.startsWith('webhook as deployed') && variant.messagesPerBody === 1),
     'deployed webhook',
@@ -56,6 +56,11 @@ export function renderReport(results: BenchResults): string {
   const perThousand = (total: number) => (total * 1000) / cost.turns;
   const bestSaving = Math.max(...placements.map(saving));
   const worstSaving = Math.min(...placements.map(saving));
+  // Per 1,000 turns, so that the two runs compare even if a turn more or less was answered in one of them.
+  const routedPerThousand = (routedCost.totalUsd * 1000) / routedCost.turns;
+  const routedSaving = (placement: Placement) => 1 - routedPerThousand / perThousand(specTotal(placement));
+  const worstRoutedSaving = Math.min(...placements.map(routedSaving));
+  const routedPerThousandOf = (value: number) => (value * 1000) / routedCost.turns;
   const calls = cost.spec.calls;
   const sum = (pick: (call: (typeof calls)[number]) => number) => calls.reduce((total, call) => total + pick(call), 0);
   const whatsappExtra = cost.outboundMessages * cost.kzServiceRateUsd;
@@ -63,7 +68,7 @@ export function renderReport(results: BenchResults): string {
   const sections: string[] = [];
   sections.push(`# ZETA Assistant: measured
 
-Written by \`npm run bench\` (bench/run.ts) on ${machine.at.slice(0, 16).replace('T', ' ')} UTC: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}. One run; every figure below comes from it. The reliability suite is separate: \`npm run test:reliability\` (see test/reliability).`);
+Written by \`npm run bench\` (bench/run.ts) on ${machine.at.slice(0, 16).replace('T', ' ')} UTC: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}. One run; every figure below comes from it. This is a shared virtual machine: the same code measures up to about 40% slower from one hour to the next (the webhook's module init, unchanged, has read 151 ms and 213 ms at p50), so a figure within that margin of its target is borderline whichever side it falls. The reliability suite is separate: \`npm run test:reliability\` (see test/reliability).`);
 
   sections.push(`## Targets
 
@@ -97,8 +102,8 @@ ${table(
     ],
     [
       `cost per 1,000 turns at least ${percent(TARGETS.costSaving)} below the spec's design`,
-      `${usd(perThousand(ourTotal))} vs ${placements.map((placement) => `${usd(perThousand(specTotal(placement)))} (${placement}: ${percent(saving(placement))} less)`).join(', ')}`,
-      verdict(worstSaving >= TARGETS.costSaving),
+      `as deployed ${usd(routedPerThousand)} vs ${placements.map((placement) => `${usd(perThousand(specTotal(placement)))} (${placement}: ${percent(routedSaving(placement))} less)`).join(', ')}; with every text sent to the model ${usd(perThousand(ourTotal))} (${placements.map((placement) => `${percent(saving(placement))}`).join(', ')} less)`,
+      verdict(worstRoutedSaving >= TARGETS.costSaving),
     ],
   ],
 )}`);
@@ -201,17 +206,22 @@ Under saturation the latency is the queue's wait: everything runs in one Node pr
   const chatDelta = (placement: Placement) => cost.spec.deltaUsd.chat[placement];
   sections.push(`## Cost per 1,000 conversation turns
 
-A scripted day through \`npm start\` with the OpenAI path (a fake OpenAI server that reports token usage at four characters a token and prompt caching as OpenAI does): ${cost.customers} customers; ${cost.turns} customer messages answered (${cost.turnsByKind.text} texts, ${cost.turnsByKind.tap} list taps, ${cost.turnsByKind.voice} voice notes, ${cost.turnsByKind.watch} price watches), then a price drop and the daily check (${cost.alertsFired} alerts sent). Priced from the cost ledger (${cost.invocations} invocation rows, pricing ${cost.pricingVersion}), fixed monthly items apart.
+A scripted day through \`npm start\` with the OpenAI path (a fake OpenAI server that reports token usage at four characters a token and prompt caching as OpenAI does): ${cost.customers} customers; ${cost.turns} customer messages answered (${cost.turnsByKind.text} texts, ${cost.turnsByKind.tap} list taps, ${cost.turnsByKind.voice} voice notes, ${cost.turnsByKind.watch} price watches), then a price drop and the daily check (${cost.alertsFired} alerts sent). Priced from the cost ledger (pricing ${cost.pricingVersion}), fixed monthly items apart. The day runs twice: as deployed (\`AI_ROUTING=plain\`: greetings and short searches that name a category are answered by the offline assistant, ${routedCost.modelCalls} model calls, ${routedCost.invocations} invocation rows) and with every text sent to the model (\`AI_ROUTING=model\`, as the spec's design does: ${cost.modelCalls} model calls, ${cost.invocations} invocation rows).
 
 ${table(
-  ['component', 'our design', 'per 1,000 turns'],
-  Object.entries(cost.components).map(([component, value]) => [component, usd(value, 6), usd(perThousand(value))]),
+  ['component', 'as deployed', 'per 1,000 turns', 'every text to the model', 'per 1,000 turns'],
+  Object.entries(cost.components).map(([component, value]) => {
+    const routed = routedCost.components[component as keyof typeof routedCost.components];
+    return [component, usd(routed, 6), usd(routedPerThousandOf(routed)), usd(value, 6), usd(perThousand(value))];
+  }),
 )}
-| **total** | **${usd(ourTotal, 6)}** | **${usd(perThousand(ourTotal))}** |
+| **total** | **${usd(routedCost.totalUsd, 6)}** | **${usd(routedPerThousand)}** | **${usd(ourTotal, 6)}** | **${usd(perThousand(ourTotal))}** |
+
+The script's texts are the requests customers open with («Здравствуйте! Ищу серый диван до 300 тысяч», «а ещё покажите стулья»), all plain; its «спасибо!» and every voice note's transcript go to the model or the offline assistant by the same rule. A day with more questions («а он раскладывается?») lands between the two totals, in proportion to its share of plain requests; the \`PlainRequestAnsweredOffline\` metric counts that share in production.
 
 ### Against the spec's design
 
-The spec's design, priced from the same run: the same model calls, each sending the last 10 WhatsApp messages as the customer saw them (full lists and cards, not the assistant's compact memory of ten entries) in one system prompt that also holds the customer's preferences; whisper-1 for voice; x86 Lambda. Both designs' calls are re-priced with the same prompt-cache model (128-token blocks from the start of the prompt, from 1,024 tokens), so only the design differs. Where the spec puts the preferences in its system prompt decides how much of its prompt is shared by everyone, so both readings are shown.
+The spec's design, priced from the run with every text sent to the model: the same model calls, each sending the last 10 WhatsApp messages as the customer saw them (full lists and cards, not the assistant's compact memory of ten entries) in one system prompt that also holds the customer's preferences; whisper-1 for voice; x86 Lambda. Both designs' calls are re-priced with the same prompt-cache model (128-token blocks from the start of the prompt, from 1,024 tokens), so only the design differs. Where the spec puts the preferences in its system prompt decides how much of its prompt is shared by everyone, so both readings are shown.
 
 ${table(
   ['', 'our design', ...placements.map((placement) => `spec, ${placement}`)],
@@ -246,13 +256,15 @@ ${table(
 
 Assumptions: the model calls, their answers and output tokens are the same in both designs (only input changes); ${calls.length} calls were tied to their customer and message${cost.spec.unmatched > 0 ? ` (${cost.spec.unmatched} could not be and are left out)` : ''}; the 10 messages are the chat lines before the message, as shown in WhatsApp (a voice note as its transcript); cache entries do not expire within the run; the local Lambda durations stand for Lambda's; WhatsApp charges are the same for both designs (the same messages go out).
 
+As deployed, the day costs ${placements.map((placement) => `${percent(routedSaving(placement))} less than the spec's design (${placement})`).join(' and ')}: the target is ${worstRoutedSaving >= TARGETS.costSaving ? 'met under both readings' : 'missed'}.
+
 ${
   worstSaving >= TARGETS.costSaving
-    ? 'The target is met under both readings.'
-    : `The target is ${bestSaving >= TARGETS.costSaving ? "met only if the spec put the customer's context before the instructions" : 'missed under both readings'}. Why: every call carries the same instructions and tool schemas (most of its ${(sum((call) => call.ourPrompt) / calls.length).toFixed(0)} tokens), and OpenAI caches a shared prefix whoever wrote it; our design keeps that prefix byte-identical for every customer, the spec's keeps it only if the per-customer part comes after. The history difference is small in shopping conversations of a few turns (${(sum((call) => call.specHistory - call.ourHistory) / calls.length).toFixed(0)} tokens a call here), and voice and x86 are small absolute sums.`
+    ? 'Call for call, with every text sent to the model, the design alone meets it too.'
+    : `Call for call, with every text sent to the model, the design alone saves ${percent(worstSaving)} to ${percent(bestSaving)}: ${bestSaving >= TARGETS.costSaving ? "enough only if the spec put the customer's context before the instructions" : 'not enough under either reading'}. Why: every call carries the same instructions and tool schemas (most of its ${(sum((call) => call.ourPrompt) / calls.length).toFixed(0)} tokens), and OpenAI caches a shared prefix whoever wrote it; our design keeps that prefix byte-identical for every customer, the spec's keeps it only if the per-customer part comes after. The history difference is small in shopping conversations of a few turns (${(sum((call) => call.specHistory - call.ourHistory) / calls.length).toFixed(0)} tokens a call here), and voice and x86 are small absolute sums.`
 }
 
-Sensitivity: resellers report that from 1 Oct 2026 Meta bills replies inside the window at the utility rate (KZ ${usd(cost.kzServiceRateUsd)} a message, unconfirmed in data/pricing.json; the local Graph stand-in reports them free, as Meta's page still says). The ${cost.outboundMessages} messages sent here would then add ${usd(whatsappExtra)} (${usd(perThousand(whatsappExtra))} per 1,000 turns) to both designs, and WhatsApp would be ${percent(whatsappExtra / (ourTotal + whatsappExtra))} of our bill.`);
+Sensitivity: resellers report that from 1 Oct 2026 Meta bills replies inside the window at the utility rate (KZ ${usd(cost.kzServiceRateUsd)} a message, unconfirmed in data/pricing.json; the local Graph stand-in reports them free, as Meta's page still says). The ${cost.outboundMessages} messages sent here would then add ${usd(whatsappExtra)} (${usd(perThousand(whatsappExtra))} per 1,000 turns) to both designs, and WhatsApp would be ${percent(whatsappExtra / (routedCost.totalUsd + whatsappExtra))} of our bill as deployed.`);
 
   return `${sections.join('\n\n')}\n`;
 }

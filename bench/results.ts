@@ -12,5 +12,8 @@ export interface BenchResults {
   coldStart: ColdStartResults;
   catalog: CatalogResults;
   endToEnd: EndToEndResults;
+  /** Every text to the model: our design against the spec's, call for call. */
   cost: CostResults;
+  /** As deployed (AI_ROUTING=plain): plain requests answered offline. */
+  routedCost: CostResults;
 }

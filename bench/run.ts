@@ -33,7 +33,8 @@ const results: BenchResults = {
   webhook: await step('webhook handler', benchWebhook),
   coldStart: await step('bundles and cold starts', benchColdStarts),
   endToEnd: await step('end to end through zeta start', benchEndToEnd),
-  cost: await step('cost of a scripted day', benchCost),
+  cost: await step('cost of a scripted day, every text to the model', () => benchCost('model')),
+  routedCost: await step('cost of a scripted day, plain requests offline', () => benchCost('plain')),
 };
 await mkdir(fileURLToPath(new URL('./out/', import.meta.url)), { recursive: true });
 await writeFile(RAW, `${JSON.stringify(results, null, 2)}\n`);
