@@ -9,6 +9,8 @@ import { understand } from '../domain/understanding/understand';
 import { customerRef } from '../observability/customerRef';
 import type { MessageClaims } from './messageClaims';
 
+const DONE_MARK_FIRST_PAUSE_MS = 200;
+
 export class MessageBusyError extends Error {
   override readonly name = 'MessageBusyError';
 }
@@ -94,15 +96,38 @@ export class TurnProcessor {
         throw error;
       }
     }
-    await Promise.all(claimed.map((id) => claims.complete(id))).catch((error: unknown) => {
-      // The answers are out: failing the record now would answer the customer again once the claim's lease runs out.
-      metrics.addMetric('ClaimCompleteFailed', MetricUnit.Count, 1);
-      logger.error('marking the answered messages done failed; SQS will not deliver them again', { customer, messageIds: claimed, error });
-    });
+    await this.markDone(claimed, answerBy);
     if (deadLetterReason !== undefined) {
       metrics.addMetric('TurnsDeadLettered', MetricUnit.Count, 1);
       logger.error('turn goes to the dead-letter queue', { customer, messageIds: claimed, reason: deadLetterReason });
       throw new DeadLetteredTurnError(deadLetterReason);
+    }
+  }
+
+  /**
+   * The answers are out, so the claims must say so before their lease runs
+   * out, or a redelivery would answer again: a database that is down is
+   * waited for until then. Failing the record would not help: its retry
+   * answers again once the lease is over. Marking done twice is harmless.
+   */
+  private async markDone(messageIds: readonly string[], answerBy: number): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await Promise.all(messageIds.map((id) => this.deps.claims.complete(id)));
+        return;
+      } catch (error) {
+        const pause = DONE_MARK_FIRST_PAUSE_MS * 2 ** attempt;
+        if (Date.now() + pause >= answerBy) {
+          this.deps.metrics.addMetric('ClaimCompleteFailed', MetricUnit.Count, 1);
+          this.deps.logger.error('marking the answered messages done failed until their claim ran out', {
+            messageIds,
+            attempts: attempt + 1,
+            error,
+          });
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
     }
   }
 
