@@ -1,4 +1,4 @@
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { paginateQuery, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CostLedger } from '../../domain/cost/costLedger';
 import { daysBetween } from '../../domain/cost/days';
 import { parseLedgerRow, type LedgerRow } from '../../domain/cost/ledgerRow';
@@ -44,24 +44,18 @@ export class DynamoCostLedger implements CostLedger {
 
   private async rowsOf(day: string): Promise<LedgerRow[]> {
     const rows: LedgerRow[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': ledgerPk(day) },
-          ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
-        }),
-      );
+    const pages = paginateQuery(
+      { client: this.client },
+      { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': ledgerPk(day) } },
+    );
+    for await (const page of pages) {
       for (const item of page.Items ?? []) {
         // DynamoDB deletes expired items days late; a report must not count them.
         if (!isLive(item, this.now())) continue;
         const { pk: _pk, sk: _sk, ttl: _ttl, ...row } = item;
         rows.push(parseLedgerRow(row));
       }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
+    }
     return rows;
   }
 }

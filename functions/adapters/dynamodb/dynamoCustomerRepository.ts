@@ -1,4 +1,4 @@
-import { BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { HandoffState } from '../../domain/handoff/handoff';
 import type {
   CustomerProfile,
@@ -10,7 +10,7 @@ import type {
 import { LANGUAGES, type Language } from '../../domain/language';
 import { NO_PREFERENCES, type Preferences } from '../../domain/preferences/preferences';
 import { customerPk, isLive, MEMORY_PREFIX, memorySk, outboundSk, PROFILE_SK, ttlAfterDays } from './tableKeys';
-import { writeAll } from './batchWrite';
+import { deleteAll, writeAll } from './batchWrite';
 
 export interface CustomerRetention {
   profileDays: number;
@@ -136,35 +136,21 @@ export class DynamoCustomerRepository implements CustomerRepository {
   }
 
   async eraseCustomer(waId: string): Promise<number> {
-    const pk = customerPk(waId);
     let erased = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': pk },
-          ProjectionExpression: 'pk, sk',
-          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-        }),
-      );
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': customerPk(waId) },
+        ProjectionExpression: 'pk, sk',
+      },
+    );
+    for await (const page of pages) {
       const keys = (page.Items ?? []).map((item) => ({ pk: item.pk, sk: item.sk }));
-      for (let start = 0; start < keys.length; start += 25) {
-        let requests: Array<{ DeleteRequest: { Key: Record<string, unknown> } }> = keys
-          .slice(start, start + 25)
-          .map((key) => ({ DeleteRequest: { Key: key } }));
-        for (let attempt = 0; requests.length > 0 && attempt < 5; attempt += 1) {
-          const result = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
-          requests = (result.UnprocessedItems?.[this.tableName] ?? []).flatMap((request) =>
-            request.DeleteRequest?.Key ? [{ DeleteRequest: { Key: request.DeleteRequest.Key } }] : [],
-          );
-        }
-        if (requests.length > 0) throw new Error(`${requests.length} items of a customer could not be deleted`);
-      }
+      await deleteAll(this.client, this.tableName, keys);
       erased += keys.length;
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
+    }
     return erased;
   }
 

@@ -1,4 +1,4 @@
-import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, paginateQuery, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PriceAlert, PriceAlertRepository } from '../../domain/alerts/priceAlert';
 import { LANGUAGES, type Language } from '../../domain/language';
 import { isConditionalCheckFailure } from './conditionalCheck';
@@ -78,22 +78,18 @@ export class DynamoPriceAlertRepository implements PriceAlertRepository {
   async forProduct(productId: string): Promise<PriceAlert[]> {
     const { name, partitionKey } = TABLE_SCHEMA.byProductIndex;
     const alerts: PriceAlert[] = [];
-    let startKey: Record<string, unknown> | undefined;
     const now = this.now();
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: name,
-          KeyConditionExpression: '#gsi = :product',
-          ExpressionAttributeNames: { '#gsi': partitionKey },
-          ExpressionAttributeValues: { ':product': productKey(productId) },
-          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-        }),
-      );
-      alerts.push(...(page.Items ?? []).filter((item) => isLive(item, now)).map(alertOf));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        IndexName: name,
+        KeyConditionExpression: '#gsi = :product',
+        ExpressionAttributeNames: { '#gsi': partitionKey },
+        ExpressionAttributeValues: { ':product': productKey(productId) },
+      },
+    );
+    for await (const page of pages) alerts.push(...(page.Items ?? []).filter((item) => isLive(item, now)).map(alertOf));
     return alerts;
   }
 
