@@ -1,7 +1,7 @@
 import { chat, postSignedWebhook, startZeta } from '../test/support/runningZeta';
 import { loadPlan } from '../test/reliability/support/loadPlan';
 import { plannedWebhook } from '../test/reliability/support/plannedWebhook';
-import { seededRandom } from '../test/reliability/support/seededRandom';
+import { seededRandom } from '../scripts/seededRandom';
 import { webhookPoster } from '../test/reliability/support/webhookPoster';
 import { nextAnswer } from './chatEvents';
 import { summarize, type TimingSummary } from './stats';

@@ -1,5 +1,5 @@
 import { COLORS, type Product } from '../functions/domain/catalog/product';
-import { seededRandom } from '../test/reliability/support/seededRandom';
+import { seededRandom } from '../scripts/seededRandom';
 
 // Model lines a store adds to a successful design; they make names differ as a real assortment's do.
 const LINES = ['Лайт', 'Плюс', 'Макс', 'Мини', 'Люкс', 'Комфорт', 'Стандарт', 'Про', 'Классик', 'Нова', 'Арт', 'Эко'];

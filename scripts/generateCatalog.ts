@@ -4,24 +4,13 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { COLORS, STYLES, productSchema } from '../functions/domain/catalog/product';
 import type { Category, Color, Product, Style } from '../functions/domain/catalog/product';
+import { seededRandom } from './seededRandom';
 
 const OUTPUT = fileURLToPath(new URL('../data/catalog.json', import.meta.url));
 const SEED = 20261125;
 const MAX_DESCRIPTION = 200;
 
 // ---------------------------------------------------------------- randomness
-
-/** mulberry32: tiny, fast and good enough to make a catalog look varied. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Every helper below draws from this; `generateCatalog` reseeds it so each run starts alike.
 let random = seededRandom(SEED);

@@ -4,7 +4,7 @@ import { contact, textMessage, webhookBody } from '../support/cloudApiPayloads';
 import { watchAnswers, type AnswerWatch } from './support/answerWatch';
 import { badRequest, oversized, type BadRequest } from './support/badWebhooks';
 import { reliabilityScale } from './support/reliabilityScale';
-import { seededRandom } from './support/seededRandom';
+import { seededRandom } from '../../scripts/seededRandom';
 import { webhookPoster } from './support/webhookPoster';
 
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20_261_127);

@@ -12,7 +12,7 @@ import { consumerFaults } from './support/consumerFaults';
 import { drainDeadLetters } from './support/deadLetters';
 import { loadPlan } from './support/loadPlan';
 import { plannedWebhook } from './support/plannedWebhook';
-import { seededRandom } from './support/seededRandom';
+import { seededRandom } from '../../scripts/seededRandom';
 import { webhookPoster } from './support/webhookPoster';
 
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20_261_127);

@@ -13,7 +13,7 @@ import { transientGraphFaults } from './support/graphFaults';
 import { loadPlan } from './support/loadPlan';
 import { plannedWebhook } from './support/plannedWebhook';
 import { reliabilityScale } from './support/reliabilityScale';
-import { seededRandom, shuffled } from './support/seededRandom';
+import { seededRandom, shuffled } from '../../scripts/seededRandom';
 import { webhookPoster } from './support/webhookPoster';
 
 const SCALE = reliabilityScale();

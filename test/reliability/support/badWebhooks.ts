@@ -1,6 +1,6 @@
 import { signBody } from '../../../functions/webhook/signature';
 import { buttonReply, contact, imageMessage, statusUpdate, textMessage, voiceMessage, webhookBody } from '../../support/cloudApiPayloads';
-import type { Random } from './seededRandom';
+import type { Random } from '../../../scripts/seededRandom';
 
 /** One request the fuzzer sends to /webhook, and the one answer it must get. */
 export interface BadRequest {

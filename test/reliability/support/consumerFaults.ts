@@ -1,6 +1,6 @@
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import type { ConsumerLambda } from '../../../local/localRuntime';
-import type { Random } from './seededRandom';
+import type { Random } from '../../../scripts/seededRandom';
 
 export interface ConsumerFaultOptions {
   random: Random;

@@ -1,5 +1,5 @@
 import type { ChatResponder } from '../../support/fakeOpenAiServer';
-import type { Random } from './seededRandom';
+import type { Random } from '../../../scripts/seededRandom';
 
 export interface FlakyModelOptions {
   random: Random;

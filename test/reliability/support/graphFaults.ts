@@ -1,5 +1,5 @@
 import type { FaultInjector, InjectedFault } from '../../../local/graph/graphStandIn';
-import type { Random } from './seededRandom';
+import type { Random } from '../../../scripts/seededRandom';
 
 export interface TransientGraphFaultOptions {
   random: Random;

@@ -1,5 +1,5 @@
 import { CATEGORIES, type Category } from '../../../functions/domain/catalog/product';
-import { shuffled, type Random } from './seededRandom';
+import { shuffled, type Random } from '../../../scripts/seededRandom';
 
 /** How a customer asks for a category in words; each reads as that category to the offline assistant and to the fake model. */
 export const CATEGORY_WORDS: Record<Category, string> = {

@@ -2,8 +2,9 @@
 export type Random = () => number;
 
 /**
- * mulberry32: a small, fast generator whose sequence a seed fixes, so a
- * failing reliability run can be replayed with the seed it prints.
+ * mulberry32: a small, fast generator whose sequence a seed fixes: the
+ * generated catalog comes out alike on every run, and a failing reliability
+ * run can be replayed with the seed it prints.
  */
 export function seededRandom(seed: number): Random {
   let state = seed >>> 0;
