@@ -91,7 +91,12 @@ describe('prompt injection through the OpenAI path: a model that tries to comply
   beforeAll(async () => {
     openAi = await startFakeOpenAiServer({ defaultResponder: () => textCompletion('Хорошо, передаю менеджеру.') });
     // Every text to the model, even the plain searches the offline assistant would take: the model is what is attacked here.
-    harness = await startConsumerHarness({ OPENAI_API_KEY: 'test', OPENAI_BASE_URL: openAi.baseURL, MANAGER_WA_ID: MANAGER, AI_ROUTING: 'model' });
+    harness = await startConsumerHarness({
+      OPENAI_API_KEY: 'test',
+      OPENAI_BASE_URL: openAi.baseURL,
+      MANAGER_WA_ID: MANAGER,
+      AI_ROUTING: 'model',
+    });
     openAi.respondWith(
       () => toolCallCompletion([{ name: 'search_products', arguments: { category: 'bed' } }]),
       () => textCompletion('Вот кровати.'),
