@@ -1,44 +1,34 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalRuntime, type LocalRuntime } from '../../local/localRuntime';
+import type { LocalRuntime } from '../../local/localRuntime';
 import { contact, textMessage, webhookBody } from '../support/cloudApiPayloads';
-import { watchAnswers, type AnswerWatch } from './support/answerWatch';
+import type { AnswerWatch } from './support/answerWatch';
+import { startRuntimeOnDisk } from './support/runtimeOnDisk';
+import { isMessageSend } from './support/graphFaults';
 import { webhookPoster } from './support/webhookPoster';
 
 const CONSUMER_TIMEOUT_MS = 6_000;
-let dataDir: string;
 let runtime: LocalRuntime;
 let watch: AnswerWatch;
+let close: (() => Promise<void>) | undefined;
 let stopDatabaseOnSend: (() => void) | undefined;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'zeta-claim-outage-'));
-  runtime = await startLocalRuntime({
-    port: 0,
-    dataDir,
-    env: { LOG_LEVEL: 'SILENT' },
+  ({ runtime, watch, close } = await startRuntimeOnDisk('claim-outage', {
     // The claim's lease is the invocation's remaining time less two seconds: four seconds here.
     consumer: { timeoutMs: CONSUMER_TIMEOUT_MS },
     queue: { visibilityTimeoutSeconds: 2, maxReceiveCount: 20 },
     // The database goes down while the answer is on its way to WhatsApp, before the message is marked answered.
     graphFaults: (request) => {
-      if (request.method === 'POST' && request.path.endsWith('/messages') && (request.body as { status?: string }).status === undefined) {
+      if (isMessageSend(request)) {
         stopDatabaseOnSend?.();
         stopDatabaseOnSend = undefined;
       }
       return undefined;
     },
-  });
-  watch = watchAnswers(runtime.conversations);
+  }));
 }, 60_000);
 
-afterAll(async () => {
-  watch?.close();
-  await runtime?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => close?.());
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

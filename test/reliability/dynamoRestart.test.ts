@@ -1,13 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedCatalog } from '../../functions/adapters/catalog/catalogFromEnvironment';
 import type { Product } from '../../functions/domain/catalog/product';
-import { startLocalRuntime, type LocalRuntime } from '../../local/localRuntime';
+import type { LocalRuntime } from '../../local/localRuntime';
 import { verifyAnswerSequence } from './support/answerSequence';
 import { answeredCategory } from './support/answeredCategory';
-import { watchAnswers, type AnswerWatch } from './support/answerWatch';
+import type { AnswerWatch } from './support/answerWatch';
+import { startRuntimeOnDisk } from './support/runtimeOnDisk';
 import { consumerFaults } from './support/consumerFaults';
 import { drainDeadLetters } from './support/deadLetters';
 import { loadPlan } from './support/loadPlan';
@@ -19,9 +17,6 @@ const SEED = Number(process.env.RELIABILITY_SEED ?? 20_261_127);
 const DOWNTIME_MS = 3_000;
 const APP_SECRET = 'local-app-secret';
 
-let dataDir: string;
-let runtime: LocalRuntime;
-let watch: AnswerWatch;
 // No injected failures: the wrapper only records the ones the outage causes.
 const CONSUMER_TIMEOUT_MS = 10_000;
 const consumer = consumerFaults({
@@ -32,26 +27,20 @@ const consumer = consumerFaults({
   timeoutMs: CONSUMER_TIMEOUT_MS,
 });
 
+let runtime: LocalRuntime;
+let watch: AnswerWatch;
+let close: (() => Promise<void>) | undefined;
+
 beforeAll(async () => {
-  // On disk, as `npm start` keeps it: a restarted dynalite reopens the same data.
-  dataDir = await mkdtemp(join(tmpdir(), 'zeta-dynamo-restart-'));
-  runtime = await startLocalRuntime({
-    port: 0,
-    dataDir,
-    env: { LOG_LEVEL: 'SILENT' },
+  ({ runtime, watch, close } = await startRuntimeOnDisk('dynamo-restart', {
     consumer: { timeoutMs: CONSUMER_TIMEOUT_MS },
     // Retries come quickly, and enough of them to outlast the outage.
     queue: { visibilityTimeoutSeconds: 2, maxReceiveCount: 20 },
     wrapConsumer: consumer.wrap,
-  });
-  watch = watchAnswers(runtime.conversations);
+  }));
 }, 60_000);
 
-afterAll(async () => {
-  watch?.close();
-  await runtime?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => close?.());
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,9 +1,9 @@
 import type { SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueuedEvent } from '../../functions/contracts/queuedEvent';
-import type { InjectedFault } from '../../local/graph/graphStandIn';
 import { startConsumerHarness, type ConsumerHarness } from '../support/consumerHarness';
 import { inbound, sqsRecord, text } from '../support/sqsEvents';
+import { isMessageSend, somethingWentWrong } from './support/graphFaults';
 
 /**
  * The Graph API down for longer than the client's four attempts: the turn
@@ -16,13 +16,6 @@ beforeAll(async () => {
   harness = await startConsumerHarness();
 });
 afterAll(async () => harness.close());
-
-const graphDown: InjectedFault = {
-  status: 500,
-  body: { error: { message: '(#131000) Something went wrong', type: 'OAuthException', code: 131000, fbtrace_id: 'Xy' } },
-};
-const isSend = (request: { method: string; path: string; body: unknown }) =>
-  request.method === 'POST' && request.path.endsWith('/messages') && (request.body as { status?: string }).status === undefined;
 
 /** SQS delivering the same messages again, as the event source mapping does after a failed batch. */
 const deliveries = (events: QueuedEvent[]) => {
@@ -43,7 +36,7 @@ describe('a Graph API outage longer than the client retries', () => {
     );
     const deliver = deliveries(burst);
 
-    harness.graph.setFaults((request) => (isSend(request) ? graphDown : undefined));
+    harness.graph.setFaults((request) => (isMessageSend(request) ? somethingWentWrong() : undefined));
     for (let attempt = 0; attempt < 3; attempt += 1) expect((await harness.invoke(deliver())).batchItemFailures).toHaveLength(burst.length);
     harness.graph.setFaults(undefined);
     expect((await harness.invoke(deliver())).batchItemFailures).toEqual([]);
@@ -60,7 +53,7 @@ describe('a Graph API outage longer than the client retries', () => {
     ]);
     let sends = 0;
     // The first answer goes out; the second fails all four attempts.
-    harness.graph.setFaults((request) => (isSend(request) && ++sends > 1 && sends <= 5 ? graphDown : undefined));
+    harness.graph.setFaults((request) => (isMessageSend(request) && ++sends > 1 && sends <= 5 ? somethingWentWrong() : undefined));
     expect((await harness.invoke(deliver())).batchItemFailures).toHaveLength(2);
     harness.graph.setFaults(undefined);
     expect((await harness.invoke(deliver())).batchItemFailures).toEqual([]);

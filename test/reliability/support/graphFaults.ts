@@ -28,10 +28,15 @@ const throughputLimit = (): InjectedFault => ({
   body: { error: { message: '(#130429) Rate limit hit', type: 'OAuthException', code: 130429, fbtrace_id: 'AbCdEf' } },
 });
 
-const somethingWentWrong = (): InjectedFault => ({
+/** Meta's answer when something went wrong on its side; retried by the client. */
+export const somethingWentWrong = (): InjectedFault => ({
   status: 500,
   body: { error: { message: '(#131000) Something went wrong', type: 'OAuthException', code: 131000, fbtrace_id: 'GhIjKl' } },
 });
+
+/** A message sent to a customer (not a read receipt, which posts a status to the same path). */
+export const isMessageSend: (request: Parameters<FaultInjector>[0]) => boolean = (request) =>
+  request.method === 'POST' && request.path.endsWith('/messages') && (request.body as { status?: string }).status === undefined;
 
 /** The Graph API stand-in's fault hook, failing message requests at random but never past the client's retries. */
 export function transientGraphFaults(options: TransientGraphFaultOptions): TransientGraphFaults {
