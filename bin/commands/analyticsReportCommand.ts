@@ -1,8 +1,9 @@
 import { ANALYTICS_BREAKDOWNS, analyticsBy, summarizeAnalytics, type AnalyticsSummary } from '../../functions/domain/cost/analyticsSummary';
 import { LANGUAGES } from '../../functions/domain/language';
 import type { Command } from './command';
-import { describeSource, LedgerUnavailableError, readLedger } from './ledgerSource';
-import { parseReportOptions, reportOptionsHelp, ReportUsageError } from './reportOptions';
+import { runLedgerReport } from './ledgerReport';
+import { describeSource } from './ledgerSource';
+import { reportOptionsHelp } from './reportOptions';
 import { csv, percent, textTable } from './textTable';
 
 /** The figures the store looks at, in the order it reads them. */
@@ -42,21 +43,14 @@ export const analyticsReportCommand: Command = {
     '',
     ...reportOptionsHelp(ANALYTICS_BREAKDOWNS),
   ].join('\n'),
-  async run(args) {
-    try {
-      const options = parseReportOptions(args, ANALYTICS_BREAKDOWNS);
-      const rows = await readLedger(options.source, options.from, options.to);
+  run: (args) =>
+    runLedgerReport(args, ANALYTICS_BREAKDOWNS, (options, rows) => {
       const groups = options.by === undefined ? [{ key: 'all', ...summarizeAnalytics(rows) }] : analyticsBy(rows, options.by);
-      if (options.format === 'json') {
-        console.log(JSON.stringify({ from: options.from, to: options.to, ...(options.by ? { by: options.by } : {}), groups }, null, 2));
-        return 0;
-      }
+      if (options.format === 'json')
+        return JSON.stringify({ from: options.from, to: options.to, ...(options.by ? { by: options.by } : {}), groups }, null, 2);
       const header = [options.by ?? '', ...FIGURES.map(([name]) => name)];
       const lines = groups.map((group) => [group.key, ...FIGURES.map(([, value]) => String(value(group)))]);
-      if (options.format === 'csv') {
-        console.log(csv([header, ...lines]));
-        return 0;
-      }
+      if (options.format === 'csv') return csv([header, ...lines]);
       const title = `ZETA analytics ${options.from} to ${options.to} (UTC days), ledger: ${describeSource(options.source)}`;
       // One group reads best as a list of figures; several as a table with a row each.
       const body =
@@ -66,14 +60,6 @@ export const analyticsReportCommand: Command = {
               [1],
             )
           : textTable([header, ...lines], header.map((_, column) => column).slice(1));
-      console.log([title, body, DEFINITIONS.join('\n')].join('\n\n'));
-      return 0;
-    } catch (error) {
-      if (error instanceof ReportUsageError || error instanceof LedgerUnavailableError) {
-        console.error(error.message);
-        return error instanceof ReportUsageError ? 2 : 1;
-      }
-      throw error;
-    }
-  },
+      return [title, body, DEFINITIONS.join('\n')].join('\n\n');
+    }),
 };

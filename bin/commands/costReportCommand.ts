@@ -3,8 +3,9 @@ import { COST_BREAKDOWNS, costBy, type CostBreakdown, type CostLine } from '../.
 import { buildCostReport, type CostReport } from '../../functions/domain/cost/costReport';
 import { formatUsd } from '../../functions/domain/cost/money';
 import type { Command } from './command';
-import { describeSource, LedgerUnavailableError, readLedger } from './ledgerSource';
-import { parseReportOptions, reportOptionsHelp, ReportUsageError } from './reportOptions';
+import { runLedgerReport } from './ledgerReport';
+import { describeSource } from './ledgerSource';
+import { reportOptionsHelp } from './reportOptions';
 import { csv, percent, textTable } from './textTable';
 
 const SECTIONS: ReadonlyArray<readonly [CostBreakdown, string]> = [
@@ -86,30 +87,19 @@ export const costReportCommand: Command = {
     '',
     ...reportOptionsHelp(COST_BREAKDOWNS),
   ].join('\n'),
-  async run(args) {
-    try {
-      const options = parseReportOptions(args, COST_BREAKDOWNS);
-      const rows = await readLedger(options.source, options.from, options.to);
+  run: (args) =>
+    runLedgerReport(args, COST_BREAKDOWNS, (options, rows) => {
       const pricing = bundledPricing();
       if (options.by !== undefined) {
         const lines = costBy(rows, options.by);
-        if (options.format === 'json') console.log(JSON.stringify({ from: options.from, to: options.to, by: options.by, lines }, null, 2));
-        else if (options.format === 'csv')
-          console.log(csv([[options.by, 'usd', 'invocations'], ...lines.map((line) => [line.key, line.usd, line.invocations])]));
-        else console.log(linesTable(`Cost by ${options.by}, ${options.from} to ${options.to}`, options.by, lines));
-        return 0;
+        if (options.format === 'json') return JSON.stringify({ from: options.from, to: options.to, by: options.by, lines }, null, 2);
+        if (options.format === 'csv')
+          return csv([[options.by, 'usd', 'invocations'], ...lines.map((line) => [line.key, line.usd, line.invocations])]);
+        return linesTable(`Cost by ${options.by}, ${options.from} to ${options.to}`, options.by, lines);
       }
       const report = buildCostReport(rows, pricing, options);
-      if (options.format === 'json') console.log(JSON.stringify(report, null, 2));
-      else if (options.format === 'csv') console.log(summaryCsv(report));
-      else console.log(summaryTable(report, describeSource(options.source), pricing.version));
-      return 0;
-    } catch (error) {
-      if (error instanceof ReportUsageError || error instanceof LedgerUnavailableError) {
-        console.error(error.message);
-        return error instanceof ReportUsageError ? 2 : 1;
-      }
-      throw error;
-    }
-  },
+      if (options.format === 'json') return JSON.stringify(report, null, 2);
+      if (options.format === 'csv') return summaryCsv(report);
+      return summaryTable(report, describeSource(options.source), pricing.version);
+    }),
 };
