@@ -1,29 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseEnvironment } from '../../functions/config/environment';
-import { buildConsumer } from '../../functions/consumer/buildConsumer';
-import type { ConversationService } from '../../functions/domain/conversation/conversationService';
 import type { Product } from '../../functions/domain/catalog/product';
-import { startS3, type LocalS3 } from '../../local/s3Server';
 import { startFakeOpenAiMedia, type FakeOpenAiMedia } from '../support/fakeOpenAiMedia';
-import { GRAPH_TOKEN, PHONE_NUMBER_ID, startGraphServer, type GraphServer } from '../support/graphServer';
-import { startTestTable, type TestTable } from '../support/localDynamo';
-import { quietTelemetry } from '../support/telemetry';
+import { startConsumerHarness, type ConsumerHarness } from '../support/consumerHarness';
 import { makeAudioFixtures, type AudioFixtures } from './audioFixtures';
 
 /**
- * A voice note through the consumer's own composition (buildConsumer) with
+ * A voice note through the consumer's own composition (the consumer harness) with
  * its real parts — dynalite, the Graph stand-in, s3rver, ffmpeg — and the
  * transcription API faked.
  */
 
-const BUCKET = 'zeta-media-test';
 let audio: AudioFixtures;
-let table: TestTable;
-let graph: GraphServer;
-let s3: LocalS3;
 let openAi: FakeOpenAiMedia;
-let conversation: ConversationService;
-let catalog: ReturnType<typeof buildConsumer>['catalog'];
+let harness: ConsumerHarness;
 let next = 77050000100;
 
 interface Sent {
@@ -33,44 +22,22 @@ interface Sent {
 }
 
 beforeAll(async () => {
-  // s3rver knows one key pair only; dynalite takes any.
-  process.env.AWS_ACCESS_KEY_ID = 'S3RVER';
-  process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER';
-  [audio, table, graph, s3, openAi] = await Promise.all([
-    makeAudioFixtures(),
-    startTestTable(),
-    startGraphServer(),
-    startS3({ buckets: [BUCKET] }),
-    startFakeOpenAiMedia(),
-  ]);
-  const env = parseEnvironment({
-    STAGE: 'test',
-    TABLE_NAME: table.tableName,
-    DYNAMODB_ENDPOINT: table.endpoint,
-    GRAPH_API_BASE_URL: graph.baseUrl,
-    WHATSAPP_TOKEN: GRAPH_TOKEN,
-    WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
-    MEDIA_BUCKET: BUCKET,
-    S3_ENDPOINT: s3.endpoint,
-    // The fake answers transcriptions only: the model's chat fails, and the offline assistant answers, as in an outage.
-    OPENAI_API_KEY: 'sk-test',
-    OPENAI_BASE_URL: openAi.baseURL,
-  });
-  ({ conversation, catalog } = buildConsumer(env, quietTelemetry()));
+  [audio, openAi] = await Promise.all([makeAudioFixtures(), startFakeOpenAiMedia()]);
+  // The fake answers transcriptions only: the model's chat fails, and the offline assistant answers, as in an outage.
+  harness = await startConsumerHarness({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openAi.baseURL });
 });
 afterAll(async () => {
-  await Promise.all([graph.close(), s3.close(), openAi.close(), table.close(), audio.remove()]);
+  await Promise.all([harness.close(), openAi.close(), audio.remove()]);
 });
 
 async function sayInVoice(bytes: Buffer, mimeType: string) {
   const customer = { waId: String(next++), name: 'Дана' };
-  const mediaId = graph.standIn.putMedia(bytes, mimeType);
-  const result = await conversation.handleTurn({
+  const mediaId = harness.graph.standIn.putMedia(bytes, mimeType);
+  const result = await harness.consumer.conversation.handleTurn({
     customer,
     messages: [{ id: `wamid.voice${next}`, timestamp: Date.now(), content: { kind: 'audio', mediaId, mimeType, voice: true } }],
   });
-  const sent = graph.outbound.filter((record) => record.to === customer.waId).map((record) => record.body as Sent);
-  return { result, sent, customer };
+  return { result, sent: harness.sentTo(customer.waId) as unknown as Sent[], customer };
 }
 
 const textOf = (message: Sent | undefined) => message?.text?.body ?? message?.interactive?.body.text ?? '';
@@ -85,13 +52,13 @@ describe('a voice note in the conversation', () => {
       .filter((id) => id.startsWith('product:'))
       .map((id) => id.slice('product:'.length));
     expect(productIds.length).toBeGreaterThan(0);
-    const products = (await Promise.all(productIds.map((id) => catalog.get(id)))) as Product[];
+    const products = (await Promise.all(productIds.map((id) => harness.consumer.catalog.get(id)))) as Product[];
     expect(products.every((product) => product.category === 'sofa' && product.price <= 300_000)).toBe(true);
     expect(products.some((product) => product.color === 'grey')).toBe(true);
 
     expect(result.language).toBe('ru');
     expect(result.usage).toContainEqual(expect.objectContaining({ model: 'gpt-4o-mini-transcribe', audioSeconds: expect.any(Number) }));
-    const [profile] = (await table.partition(`C#${customer.waId}`)).filter((item) => item.sk === 'PROFILE');
+    const [profile] = (await harness.table.partition(`C#${customer.waId}`)).filter((item) => item.sk === 'PROFILE');
     expect(profile).toMatchObject({ preferences: { categories: { sofa: expect.any(Number) }, colors: { grey: expect.any(Number) } } });
   });
 
