@@ -121,14 +121,7 @@ export class TapResponder {
       (product): product is Product => product !== undefined,
     );
     if (products.length === 0) return reply([categoryMenu(language)], language, botText(language, 'categories.body'), 'resume');
-    const intro = botText(language, 'resume.intro');
-    return reply(
-      [productsMessage(products, intro, language, this.deps.imageUrlOf)],
-      language,
-      intro,
-      'resume',
-      products.map((p) => p.id),
-    );
+    return this.productList(products, botText(language, 'resume.intro'), language, 'resume');
   }
 
   private async newArrivals(category: Product['category'], language: Language): Promise<AssistantReply> {
@@ -137,11 +130,15 @@ export class TapResponder {
     const fresh = all.products.filter((product) => Date.parse(product.addedAt) >= since || product.tags.includes('new'));
     const products = fresh.length > 0 ? fresh : all.products;
     const intro = botText(language, 'new.intro', { section: botText(language, `category.${category}`) });
+    return this.productList(products, intro, language, 'new_products');
+  }
+
+  private productList(products: Product[], intro: string, language: Language, intent: string): AssistantReply {
     return reply(
       [productsMessage(products, intro, language, this.deps.imageUrlOf)],
       language,
       intro,
-      'new_products',
+      intent,
       products.map((p) => p.id),
     );
   }
