@@ -23,8 +23,17 @@ async function say(from: string, message: Record<string, unknown>, timestamp = s
 
 const text = (body: string) => ({ type: 'text', text: { body } });
 const tap = (id: string, title: string) => ({ type: 'interactive', interactive: { type: 'button_reply', button_reply: { id, title } } });
-const outbound = (lines: ChatLine[]) =>
-  lines.filter((line) => line.direction === 'out').map((line) => line.payload as { type: string; template?: { name: string } });
+const quickReply = (payload: string, text: string) => ({ type: 'button', button: { payload, text } });
+/** The parts of a Cloud API request body these tests read. */
+interface SentBody {
+  type: string;
+  template?: { name: string; components: Array<{ type: string; parameters: Array<{ text?: string; payload?: string }> }> };
+  interactive?: { body: { text: string }; action: { sections?: Array<{ rows: Array<{ id: string; title: string }> }> } };
+}
+const outbound = (lines: ChatLine[]) => lines.filter((line) => line.direction === 'out').map((line) => line.payload as unknown as SentBody);
+const quickReplyPayload = (body: SentBody | undefined) =>
+  body?.template?.components.find((component) => component.type === 'button')?.parameters[0]?.payload;
+const rowsOf = (body: SentBody | undefined) => body?.interactive?.action.sections?.flatMap((section) => section.rows) ?? [];
 
 async function post(path: string, body?: unknown): Promise<unknown> {
   const response = await fetch(`${zeta.url}${path}`, {
@@ -59,13 +68,10 @@ describe('npm start: price alerts, templates and the 24-hour window', () => {
     const firstRun = (await post('/sim/api/jobs/alert-checker')) as { report: { fired: number; skipped: number; failed: number } };
     expect(firstRun.report).toMatchObject({ fired: 1, skipped: 1, failed: 0 });
     const afterAlert = await waitForChat(zeta.url, silent, (lines) => outbound(lines).length === 3);
-    const notification = outbound(afterAlert)[2] as {
-      type: string;
-      template: { name: string; components: Array<{ type: string; parameters: Array<{ text?: string }> }> };
-    };
-    expect(notification.type).toBe('template');
-    expect(notification.template.name).toBe('price_alert_notification');
-    expect(notification.template.components[0]?.parameters[2]?.text).toBe('99\u00a0990\u00a0₸');
+    const notification = outbound(afterAlert)[2];
+    expect(notification?.type).toBe('template');
+    expect(notification?.template?.name).toBe('price_alert_notification');
+    expect(notification?.template?.components[0]?.parameters[2]?.text).toBe('99\u00a0990\u00a0₸');
 
     const secondRun = (await post('/sim/api/jobs/alert-checker')) as { report: { fired: number } };
     expect(secondRun.report.fired).toBe(0);
@@ -94,6 +100,41 @@ describe('npm start: price alerts, templates and the 24-hour window', () => {
     const { ran } = (await post('/sim/api/jobs/follow-ups')) as { ran: number };
     expect(ran).toBeGreaterThanOrEqual(1);
     const lines = await waitForChat(zeta.url, customer, (all) => outbound(all).length === 2);
-    expect(outbound(lines)[1]).toMatchObject({ type: 'template', template: { name: 'new_products_notification' } });
+    const followUp = outbound(lines)[1];
+    expect(followUp).toMatchObject({ type: 'template', template: { name: 'new_products_notification' } });
+    expect(quickReplyPayload(followUp)).toBe('new:sofa');
+
+    // Its quick reply opens the section's new arrivals as a list of products.
+    await say(customer, quickReply('new:sofa', 'Посмотреть'));
+    const shown = await waitForChat(zeta.url, customer, (all) => outbound(all).length === 3);
+    const list = outbound(shown)[2];
+    expect(list?.type).toBe('interactive');
+    expect(list?.interactive?.body.text).toContain('Новинки в разделе «Диваны»');
+    const rows = rowsOf(list);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => /^product:SOF-/.test(row.id))).toBe(true);
+  });
+
+  it('brings back the products a late service_reply template wrote about when the customer taps "Показать варианты"', async () => {
+    const customer = '77016660004';
+    await say(customer, text('покажите диваны'), secondsAgo(30 * HOUR));
+    const late = await waitForChat(zeta.url, customer, (lines) => outbound(lines).length === 1);
+    const template = outbound(late)[0];
+    expect(template?.template?.name).toBe('service_reply');
+    expect(quickReplyPayload(template)).toBe('resume');
+    const named = template?.template?.components[0]?.parameters[1]?.text ?? '';
+
+    await say(customer, quickReply('resume', 'Показать варианты'));
+    const lines = await waitForChat(zeta.url, customer, (all) => outbound(all).length === 2);
+    const list = outbound(lines)[1];
+    expect(list?.type).toBe('interactive');
+    expect(list?.interactive?.body.text).toContain('Вот варианты, о которых мы писали');
+    const rows = rowsOf(list);
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows) {
+      expect(row.id).toMatch(/^product:SOF-/);
+      // Each row is one of the products the template named: its row title is the short title with the «model».
+      expect(named).toContain(/«[^»]+»/.exec(row.title)?.[0]);
+    }
   });
 });
