@@ -9,7 +9,7 @@ import { applySignal, NO_PREFERENCES, type PreferenceSignal, type Preferences } 
 import { categoryMenu } from '../replies/categoryMenu';
 import type { Customer } from '../whatsapp/inboundMessage';
 import { botText } from '../texts/botTexts';
-import { understand, type Understanding } from '../understanding/understand';
+import { analyze, type Understanding } from '../understanding/understand';
 import type { CustomerProfile, CustomerRepository, MemoryEntry, ProductViewStats, SentMessageRecord, TurnProgress } from './ports';
 import type { CustomerDelivery } from '../messaging/customerDelivery';
 import type { TemplateCatalog } from '../messaging/templateCatalog';
@@ -103,12 +103,6 @@ function signalFrom(understanding: Understanding): PreferenceSignal | undefined 
   if (understanding.budget_min !== undefined) signal.budgetMin = understanding.budget_min;
   if (understanding.budget_max !== undefined) signal.budgetMax = understanding.budget_max;
   return Object.keys(signal).length > 1 ? signal : undefined;
-}
-
-/** "ok", "200к" or an emoji says nothing about the language: keep the one we know. */
-function languageOf(text: string, understanding: Understanding, known: Language): Language {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 3 ? understanding.language : known;
 }
 
 /**
@@ -254,7 +248,12 @@ export class ConversationService {
    * the count sent is recorded, and the retry of the turn skips that many:
    * the customer never gets the first answers twice.
    */
-  private async sendReplies(turn: Turn, turnId: string, replies: readonly AssistantReply[], lastInboundAt: number): Promise<SentMessageRecord[]> {
+  private async sendReplies(
+    turn: Turn,
+    turnId: string,
+    replies: readonly AssistantReply[],
+    lastInboundAt: number,
+  ): Promise<SentMessageRecord[]> {
     const { customer } = turn;
     const sentBefore = turn.redelivered ? await this.deps.progress.sentBefore(customer.waId, turnId) : 0;
     const sent: SentMessageRecord[] = [];
@@ -361,8 +360,10 @@ export class ConversationService {
   /** Text, typed or heard: commands are carried out, the engine answers the rest, and what the customer asked for becomes their taste. */
   private async answerText(text: string, state: TurnState): Promise<AssistantReply> {
     state.memory.push({ role: 'customer', text, at: this.deps.now() });
-    const understanding = understand(text);
-    state.language = languageOf(text, understanding, state.language);
+    const analysis = analyze(text);
+    const { understanding } = analysis;
+    // "ok", "200к", «менеджер» or an emoji says nothing about the language: keep the one we know.
+    if (analysis.languageKnown) state.language = understanding.language;
     const command = commandOf(text, understanding);
     if (command !== undefined) {
       const answer = await this.deps.commands.respond(command, {

@@ -19,7 +19,7 @@ const OPT_IN =
 const LIST_ALERTS =
   /(?:мои|список)\s+(?:уведомлени|оповещени|подписк)|^(?:уведомления|оповещения)[?.!]?$|менің\s+хабарламалар|хабарламаларым|my\s+(?:price\s+)?alerts|list\s+(?:my\s+)?alerts/u;
 const CANCEL_ALERTS =
-  /(?:отмени|отключи|удали|убери)\w*\s+(?:все\s+|мои\s+)*(?:уведомлени|оповещени)|хабарламалар\w*\s+өшір|(?:cancel|remove|delete)\s+(?:all\s+)?(?:my\s+)?alerts/u;
+  /(?:отмени|отключи|удали|убери)\p{L}*[\s,]+(?:(?:все|мои|эти|пожалуйста)[\s,]+)*(?:уведомлени|оповещени)|хабарламалар\p{L}*\s+өшір|(?:cancel|remove|delete)\s+(?:all\s+)?(?:my\s+)?alerts/u;
 
 function normalized(text: string): string {
   return text.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();

@@ -295,6 +295,15 @@ const RUSSIAN_WORDS = new Set([
 
 const UNIT_WORDS = new Set(['к', 'k', 'т', 'тг', 'тнг', 'тыс', 'млн', 'mln', 'kzt', 'х', 'x', 'м', 'm', 'см', 'cm', 'мм', 'mm']);
 
+export interface LanguageReading {
+  language: Language;
+  /**
+   * Some word belongs to one language: «менеджер», «200к» or «ok» alone says
+   * nothing, and the conversation keeps the language it had.
+   */
+  known: boolean;
+}
+
 /**
  * The language to answer in: Russian first, Kazakh when the message carries
  * Kazakh as much as Russian (its letters, its words, its suffixes on loans
@@ -302,6 +311,11 @@ const UNIT_WORDS = new Set(['к', 'k', 'т', 'тг', 'тнг', 'тыс', 'млн
  * Russian typed in Latin. A message with no words at all gets Russian.
  */
 export function detectLanguage(tokens: readonly Token[]): Language {
+  return readLanguage(tokens).language;
+}
+
+/** `detectLanguage`, and whether any word told the language at all. */
+export function readLanguage(tokens: readonly Token[]): LanguageReading {
   const words = tokens.filter((token) => token.kind === 'word' && token.script && !UNIT_WORDS.has(token.text));
   const cyrillic = words.filter((token) => token.script === 'cyrillic');
   const latin = words.filter((token) => token.script === 'latin');
@@ -312,9 +326,9 @@ export function detectLanguage(tokens: readonly Token[]): Language {
       if (isKazakhCyrillic(text)) kazakh++;
       else if (!SHARED_WORDS.has(foldKazakh(text))) russian++;
     }
-    return kazakh > 0 && kazakh >= russian ? 'kk' : 'ru';
+    return { language: kazakh > 0 && kazakh >= russian ? 'kk' : 'ru', known: kazakh + russian > 0 };
   }
-  if (latin.length === 0) return 'ru';
+  if (latin.length === 0) return { language: 'ru', known: false };
   let kazakh = 0;
   let russian = 0;
   let english = 0;
@@ -329,8 +343,9 @@ export function detectLanguage(tokens: readonly Token[]): Language {
     if (isEnglish && !isRussian) english++;
     if (isRussian && !isEnglish) russian++;
   }
-  if (kazakh > english && kazakh >= russian) return 'kk';
-  return russian > english ? 'ru' : 'en';
+  const known = kazakh + russian + english > 0;
+  if (kazakh > english && kazakh >= russian) return { language: 'kk', known };
+  return { language: russian > english ? 'ru' : 'en', known };
 }
 
 function isKazakhCyrillic(word: string): boolean {

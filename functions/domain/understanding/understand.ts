@@ -1,7 +1,7 @@
 import { readAttributes } from './attributes';
 import type { AttributeSpan } from './attributes';
 import { classifyIntent } from './intent';
-import { detectLanguage } from './language';
+import { readLanguage } from './language';
 import { readWords } from './meaning';
 import { alertTargetOf, budgetOf, readPrices } from './prices';
 import type { Price } from './prices';
@@ -16,6 +16,8 @@ export interface Analysis {
   spans: readonly AttributeSpan[];
   /** The amounts of money read, with how each bounds the budget. */
   prices: readonly Price[];
+  /** Some word told the language; otherwise `understanding.language` is only the default. */
+  languageKnown: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export function understand(text: string): Understanding {
 /** `understand`, with the places in the message it read its answer from. */
 export function analyze(text: string): Analysis {
   const tokens = tokenize(text);
-  const language = detectLanguage(tokens);
+  const { language, known: languageKnown } = readLanguage(tokens);
   const words = readWords(tokens, language);
   const attributes = readAttributes(words, tokens);
 
@@ -50,7 +52,7 @@ export function analyze(text: string): Analysis {
     ...priceFields(intent, prices),
     language,
   };
-  return { understanding, spans: attributes.spans, prices };
+  return { understanding, spans: attributes.spans, prices, languageKnown };
 }
 
 function priceFields(intent: Intent, prices: readonly Price[]): Pick<Understanding, 'budget_min' | 'budget_max' | 'target_price'> {
