@@ -2,17 +2,8 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { DynamoDeliveryStatusRecorder } from '../adapters/dynamodb/dynamoDeliveryStatusRecorder';
 import { DynamoProductViewStats } from '../adapters/dynamodb/dynamoProductViewStats';
 import { PowertoolsMessageClaims } from '../adapters/dynamodb/powertoolsMessageClaims';
-import { Bitrix24Leads } from '../adapters/crm/bitrix24Leads';
-import { DynamoRateCounter } from '../adapters/dynamodb/dynamoRateCounter';
-import { DynamoTurnProgress } from '../adapters/dynamodb/dynamoTurnProgress';
 import { buildMediaServices } from '../adapters/media/buildMedia';
-import { createMediaS3Client, S3MediaStaging } from '../adapters/media/s3MediaStaging';
-import { HandoffService } from '../domain/handoff/handoffService';
-import { parseWorkingHours } from '../domain/handoff/workingHours';
-import { CustomerRateLimiter } from '../domain/limits/customerRateLimiter';
-import { CustomerErasure } from '../domain/privacy/customerErasure';
-import { ManagerDesk } from '../domain/conversation/managerDesk';
-import { customerRef } from '../observability/customerRef';
+import { createMediaS3Client } from '../adapters/media/s3MediaStaging';
 import { OpenAiAssistant } from '../adapters/openai/openAiAssistant';
 import { createOpenAiClient } from '../adapters/openai/openAiClient';
 import { GraphApiError } from '../adapters/whatsapp/graphErrors';
@@ -25,17 +16,13 @@ import { FallbackAssistant } from '../domain/assistant/fallbackAssistant';
 import { OfflineAssistant } from '../domain/assistant/offlineAssistant';
 import { ShoppingToolbox } from '../domain/assistant/shoppingToolbox';
 import { ShoppingTools } from '../domain/assistant/shoppingTools';
-import { CommandResponder } from '../domain/conversation/commandResponder';
 import { WindowReengagement } from '../domain/messaging/windowReengagement';
-import { TapResponder } from '../domain/conversation/tapResponder';
 import { CatalogRecommender } from '../domain/recommendations/catalogRecommender';
 import { botText } from '../domain/texts/botTexts';
 import { createTelemetry, type Telemetry } from '../observability/telemetry';
 import { costAccountingFor } from '../composition/costAccountingFor';
 import { sqsBatchPollingUsage } from '../observability/invocationUsage';
 import { countingAlertSaves } from '../observability/metering/countingAlertSaves';
-import { ConversationService } from '../domain/conversation/conversationService';
-import { MediaAnswers } from '../domain/conversation/mediaAnswers';
 import { recordTurnResult } from '../observability/metering/turnUsage';
 import { DynamoAiSpendLedger } from '../adapters/dynamodb/dynamoAiSpendLedger';
 import { bundledPricing } from '../adapters/cost/bundledPricing';
@@ -44,6 +31,7 @@ import { DailyAiBudget } from '../domain/limits/dailyAiBudget';
 import { photosWithinBudget, voiceWithinBudget } from '../domain/limits/budgetedMedia';
 import { recommenderWithPreferenceAccuracy } from '../observability/metering/preferenceAccuracy';
 import { bookWhatsAppCharge } from '../observability/metering/whatsappCharges';
+import { buildConversation } from './buildConversation';
 import { createConsumerHandler } from './consumerHandler';
 import { TurnProcessor } from './turnProcessor';
 
@@ -102,64 +90,13 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
         : model;
   }
 
-  const handoff = new HandoffService({
-    customers,
-    delivery: core.delivery,
-    templates,
-    crm: new Bitrix24Leads(async () => (await core.loadSecrets()).bitrix24WebhookUrl),
-    manager: {
-      ...(env.MANAGER_WA_ID ? { waId: env.MANAGER_WA_ID } : {}),
-      name: env.MANAGER_NAME,
-      hours: parseWorkingHours(env.MANAGER_HOURS, env.MANAGER_DAYS),
-      timeoutMs: env.HANDOFF_TIMEOUT_HOURS * 3_600_000,
-    },
-    now: Date.now,
-    onNotifyError: (channel, error) => {
-      metrics.addMetric('HandoffNotifyFailed', MetricUnit.Count, 1);
-      logger.error('handoff notification failed', { channel, error });
-    },
-  });
-  const mediaStaging = new S3MediaStaging(createMediaS3Client(env), env.MEDIA_BUCKET);
-
-  const conversation = new ConversationService({
-    customers,
-    delivery: core.delivery,
-    templates,
-    commands: new CommandResponder({ alerts, customers, catalog, handoff }),
+  const conversation = buildConversation({
+    env,
+    core,
+    telemetry,
     engine,
-    taps: new TapResponder({ tools, recommender, alerts, customers, imageUrlOf, now: Date.now }),
-    media: new MediaAnswers({
-      voice: voiceWithinBudget(media.voice, allowsAi),
-      photos: photosWithinBudget(media.photos, allowsAi),
-      tools,
-      imageUrlOf,
-    }),
-    viewStats,
-    ...(core.followUps ? { followUps: core.followUps } : {}),
-    limiter: new CustomerRateLimiter(new DynamoRateCounter(dynamo.document, env.TABLE_NAME), {
-      perMinute: env.RATE_LIMIT_PER_MINUTE,
-      perDay: env.RATE_LIMIT_PER_DAY,
-    }),
-    handoff,
-    managerDesk: new ManagerDesk({
-      ...(env.MANAGER_WA_ID ? { managerWaId: env.MANAGER_WA_ID } : {}),
-      handoff,
-      customers,
-      messenger: core.messenger,
-      now: Date.now,
-    }),
-    erasure: new CustomerErasure({
-      customers,
-      media: mediaStaging,
-      ...(core.followUps ? { followUps: core.followUps } : {}),
-      customerRef,
-    }),
-    progress: new DynamoTurnProgress(dynamo.document, env.TABLE_NAME, env.IDEMPOTENCY_DAYS, Date.now),
-    onAfterSendingError: (stage, error) => {
-      metrics.addMetric('AfterSendingFailed', MetricUnit.Count, 1);
-      logger.error('bookkeeping after the answers were sent failed', { stage, error });
-    },
-    now: Date.now,
+    shopping: { tools, recommender, alerts, viewStats },
+    media: { voice: voiceWithinBudget(media.voice, allowsAi), photos: photosWithinBudget(media.photos, allowsAi) },
   });
 
   const statuses = new DynamoDeliveryStatusRecorder(dynamo.document, env.TABLE_NAME, RETENTION.outboundDays, Date.now, bookWhatsAppCharge);

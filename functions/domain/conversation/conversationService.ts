@@ -6,7 +6,6 @@ import type { TurnContext } from '../assistant/turnContext';
 import type { Product } from '../catalog/product';
 import { DEFAULT_LANGUAGE, type Language } from '../language';
 import { applySignal, NO_PREFERENCES, type PreferenceSignal, type Preferences } from '../preferences/preferences';
-import { categoryMenu } from '../replies/categoryMenu';
 import type { Customer } from '../whatsapp/inboundMessage';
 import { botText } from '../texts/botTexts';
 import { analyze, type Understanding } from '../understanding/understand';
@@ -17,15 +16,12 @@ import { FOLLOW_UP_AFTER_MS, type FollowUpScheduler } from '../followups/followU
 import { isHandedOff } from '../handoff/handoff';
 import type { HandoffService } from '../handoff/handoffService';
 import type { CustomerRateLimiter, RateWindow } from '../limits/customerRateLimiter';
-import type { CustomerErasure } from '../privacy/customerErasure';
-import { parseReplyId } from '../replies/replyIds';
 import type { InboundMessage } from '../whatsapp/inboundMessage';
+import { answerWith, type Answerers, type TurnInProgress } from './answerers/answerer';
 import type { CommandResponder } from './commandResponder';
 import type { ManagerDesk } from './managerDesk';
 import { commandOf } from './customerCommands';
-import type { MediaAnswers, MediaTurn } from './mediaAnswers';
-import type { TapResponder } from './tapResponder';
-import { segmentTurn, type Turn } from './turn';
+import { segmentTurn, type Turn, type TurnSegment } from './turn';
 
 export const MEMORY_WINDOW = 10;
 /** Previous views a new view is paired with for "customers who viewed this also viewed". */
@@ -36,22 +32,45 @@ const STATED_WEIGHT = 2;
 const VIEWED_WEIGHT = 1;
 const SHOPPING_INTENTS = new Set(['search', 'recommend', 'price_alert']);
 
-export interface ConversationDependencies {
+/** What the conversation reads and writes about the customer. */
+export interface ConversationMemory {
   customers: CustomerRepository;
-  delivery: CustomerDelivery;
-  templates: TemplateCatalog;
-  commands: CommandResponder;
-  engine: AssistantEngine;
-  taps: TapResponder;
-  media: MediaAnswers;
   viewStats: ProductViewStats;
+  /** How far a failed turn got in sending its answers. */
+  progress: TurnProgress;
   /** Proactive follow-ups after a week of silence; absent when the deployment does not send them. */
   followUps?: FollowUpScheduler;
-  limiter: CustomerRateLimiter;
+}
+
+/** How each part of a turn is answered. */
+export interface ConversationAnswering {
+  /** One answerer per kind of inbound message. */
+  answerers: Answerers;
+  /** The text path: the customer's commands, then the assistant engine. */
+  commands: CommandResponder;
+  engine: AssistantEngine;
+  /** A person, when the customer or the engine asks for one or the assistant keeps missing. */
   handoff: HandoffService;
+}
+
+/** Who is answered, and how much. */
+export interface ConversationAdmission {
+  limiter: CustomerRateLimiter;
+  /** The manager's own messages are commands, not a customer turn. */
   managerDesk: ManagerDesk;
-  erasure: CustomerErasure;
-  progress: TurnProgress;
+}
+
+/** How the answers reach the customer: free-form inside the 24-hour window, an approved template outside it. */
+export interface ConversationSending {
+  delivery: CustomerDelivery;
+  templates: TemplateCatalog;
+}
+
+export interface ConversationDependencies {
+  memory: ConversationMemory;
+  answering: ConversationAnswering;
+  admission: ConversationAdmission;
+  sending: ConversationSending;
   /** Told of bookkeeping that failed after the answers went out (logged and counted, never retried). */
   onAfterSendingError: (stage: string, error: unknown) => void;
   now: () => number;
@@ -89,6 +108,8 @@ interface TurnState {
   erased: boolean;
   finalAttempt: boolean;
   deadLetterReason?: string;
+  /** What was answered once already in this turn (see TurnInProgress.firstTime). */
+  answeredOnce: Set<string>;
 }
 
 /** Turns in a row the assistant did not understand before it calls a person. */
@@ -116,16 +137,16 @@ export class ConversationService {
 
   async handleTurn(turn: Turn): Promise<TurnResult> {
     const { customer } = turn;
-    if (this.deps.managerDesk.isManager(customer.waId)) {
+    if (this.deps.admission.managerDesk.isManager(customer.waId)) {
       return {
-        sent: await this.deps.managerDesk.handle(turn),
+        sent: await this.deps.admission.managerDesk.handle(turn),
         intents: ['manager_command'],
         language: DEFAULT_LANGUAGE,
         engines: [],
         usage: [],
       };
     }
-    const snapshot = await this.deps.customers.load(customer.waId, MEMORY_WINDOW);
+    const snapshot = await this.deps.memory.customers.load(customer.waId, MEMORY_WINDOW);
     const state: TurnState = {
       customer,
       language: snapshot.profile?.language ?? DEFAULT_LANGUAGE,
@@ -139,66 +160,23 @@ export class ConversationService {
       handedOff: isHandedOff(snapshot.profile?.handoff, this.deps.now()),
       erased: false,
       finalAttempt: turn.finalAttempt ?? false,
+      answeredOnce: new Set(),
     };
     const { memory } = state;
     const replies: AssistantReply[] = [];
     const { admitted, notice } = await this.admit(customer.waId, turn.messages);
-    let unsupportedAnswered = false;
 
     for (const segment of segmentTurn(admitted)) {
       if (state.erased) break;
       if (state.handedOff) {
         // A person is answering: the bot keeps quiet but remembers, so the manager and a later bot see the whole talk.
-        memory.push({ role: 'customer', text: segment.kind === 'text' ? segment.text : `[${segment.content.kind}]`, at: this.deps.now() });
+        const { content } = segment;
+        memory.push({ role: 'customer', text: content.kind === 'text' ? content.text : `[${content.kind}]`, at: this.deps.now() });
         continue;
       }
-      let answer: AssistantReply | undefined;
-      if (segment.kind === 'text') {
-        answer = await this.answerText(segment.text, state);
-      } else {
-        const { content } = segment;
-        switch (content.kind) {
-          case 'reply': {
-            memory.push({ role: 'customer', text: `[${content.title || content.replyId}]`, at: this.deps.now() });
-            const forget = parseReplyId(content.replyId);
-            if (forget?.action === 'forget') {
-              answer = await this.forget(forget.confirmed, state);
-              break;
-            }
-            const outcome = await this.deps.taps.respond(content, {
-              waId: customer.waId,
-              language: state.language,
-              preferences: state.preferences,
-              viewed: state.recentViews,
-              lastShown: state.lastShown,
-            });
-            if (outcome.viewed) await this.recordView(outcome.viewed, state);
-            answer = outcome.reply;
-            break;
-          }
-          case 'audio':
-            answer = await this.deps.media.voice(content, segment.messageId, this.mediaTurn(state));
-            break;
-          case 'image':
-            answer = await this.deps.media.photo(content, segment.messageId, this.mediaTurn(state));
-            break;
-          case 'welcome': {
-            const body = botText(state.language, 'welcome', { name: customer.name ? `, ${customer.name}` : '' });
-            answer = { ...textReply(body, state.language, 'greeting'), messages: [categoryMenu(state.language, body)] };
-            break;
-          }
-          case 'reaction':
-          case 'system':
-            break;
-          default:
-            if (!unsupportedAnswered) {
-              unsupportedAnswered = true;
-              answer = textReply(botText(state.language, 'unsupported'), state.language, 'unsupported');
-            }
-        }
-        if (answer) memory.push({ role: 'assistant', text: answer.summary, at: this.deps.now() });
-      }
+      const answer = await answerWith(this.deps.answering.answerers, segment.content, this.turnInProgress(segment, state));
       if (answer) {
+        memory.push({ role: 'assistant', text: answer.summary, at: this.deps.now() });
         replies.push(answer);
         if (answer.productIds.length > 0) state.lastShown = answer.productIds;
       }
@@ -227,11 +205,11 @@ export class ConversationService {
     const turnStart = turn.messages[0]?.timestamp ?? this.deps.now();
     const turnId = turn.messages[0]?.id ?? String(turnStart);
     const ordered = memory.map((entry, index) => ({ ...entry, at: turnStart + index }));
-    await this.deps.customers.saveTurn({ turnId, profile, memory: ordered });
+    await this.deps.memory.customers.saveTurn({ turnId, profile, memory: ordered });
 
     const sent = await this.sendReplies(turn, turnId, replies, lastInbound);
     // Once the answers are out, nothing may fail the turn: a retry would answer the customer twice.
-    await this.afterSending('record_sent', () => this.deps.customers.recordSent(customer.waId, sent));
+    await this.afterSending('record_sent', () => this.deps.memory.customers.recordSent(customer.waId, sent));
     await this.afterSending('follow_up', () => this.moveFollowUp(customer.waId, profile));
     return {
       sent,
@@ -255,7 +233,7 @@ export class ConversationService {
     lastInboundAt: number,
   ): Promise<SentMessageRecord[]> {
     const { customer } = turn;
-    const sentBefore = turn.redelivered ? await this.deps.progress.sentBefore(customer.waId, turnId) : 0;
+    const sentBefore = turn.redelivered ? await this.deps.memory.progress.sentBefore(customer.waId, turnId) : 0;
     const sent: SentMessageRecord[] = [];
     let position = 0;
     for (const answer of replies) {
@@ -266,7 +244,7 @@ export class ConversationService {
           if (turn.answerBy !== undefined && this.deps.now() > turn.answerBy) {
             throw new ClaimExpiredError(`the claim on turn ${turnId} ran out before answer ${position} was sent`);
           }
-          const delivery = await this.deps.delivery.deliver(customer.waId, message, { lastInboundAt }, () =>
+          const delivery = await this.deps.sending.delivery.deliver(customer.waId, message, { lastInboundAt }, () =>
             this.serviceReplyTemplate(customer, answer),
           );
           sent.push({
@@ -279,7 +257,7 @@ export class ConversationService {
           });
         } catch (error) {
           if (position - 1 > sentBefore) {
-            await this.afterSending('turn_progress', () => this.deps.progress.recordSent(customer.waId, turnId, position - 1));
+            await this.afterSending('turn_progress', () => this.deps.memory.progress.recordSent(customer.waId, turnId, position - 1));
           }
           throw error;
         }
@@ -296,20 +274,11 @@ export class ConversationService {
     const admitted: InboundMessage[] = [];
     let notice: RateWindow | undefined;
     for (const message of messages) {
-      const admission = await this.deps.limiter.admit(waId, message.id, message.timestamp);
+      const admission = await this.deps.admission.limiter.admit(waId, message.id, message.timestamp);
       if (admission.kind === 'allowed') admitted.push(message);
       else if (admission.kind === 'notice') notice = admission.window;
     }
     return notice === undefined ? { admitted } : { admitted, notice };
-  }
-
-  /** "Да, удалить": everything about the customer goes, and this turn stores nothing new. */
-  private async forget(confirmed: boolean, state: TurnState): Promise<AssistantReply> {
-    const { language } = state;
-    if (!confirmed) return textReply(botText(language, 'forget.kept'), language, 'forget_me_cancelled');
-    await this.deps.erasure.erase(state.customer.waId);
-    state.erased = true;
-    return textReply(botText(language, 'forget.done'), language, 'forget_me');
   }
 
   /** After erasure the answer still goes out, but nothing about it is written back. */
@@ -317,7 +286,7 @@ export class ConversationService {
     const sent: SentMessageRecord[] = [];
     for (const answer of replies) {
       for (const message of answer.messages) {
-        const { messageId } = await this.deps.delivery.deliver(customer.waId, message, { lastInboundAt: this.deps.now() }, () =>
+        const { messageId } = await this.deps.sending.delivery.deliver(customer.waId, message, { lastInboundAt: this.deps.now() }, () =>
           this.serviceReplyTemplate(customer, answer),
         );
         sent.push({ messageId, kind: message.kind, at: this.deps.now() });
@@ -336,9 +305,9 @@ export class ConversationService {
 
   /** The week of silence starts again with every message; a customer who opted out has no follow-up at all. */
   private async moveFollowUp(waId: string, profile: CustomerProfile): Promise<void> {
-    const { followUps } = this.deps;
+    const { followUps } = this.deps.memory;
     if (followUps === undefined) return;
-    const optedOut = (await this.deps.customers.profile(waId))?.optedOut ?? profile.optedOut;
+    const optedOut = (await this.deps.memory.customers.profile(waId))?.optedOut ?? profile.optedOut;
     if (optedOut) await followUps.cancel(waId);
     else await followUps.schedule(waId, new Date(profile.lastInboundAt + FOLLOW_UP_AFTER_MS));
   }
@@ -349,7 +318,7 @@ export class ConversationService {
    * "Показать варианты" button brings the products back.
    */
   private serviceReplyTemplate(customer: Customer, answer: AssistantReply) {
-    return this.deps.templates.build({
+    return this.deps.sending.templates.build({
       name: 'service_reply',
       language: answer.language,
       parameters: { customer_name: customer.name ?? botText(answer.language, 'customer.fallbackName'), answer: answer.summary },
@@ -366,7 +335,7 @@ export class ConversationService {
     if (analysis.languageKnown) state.language = understanding.language;
     const command = commandOf(text, understanding);
     if (command !== undefined) {
-      const answer = await this.deps.commands.respond(command, {
+      const answer = await this.deps.answering.commands.respond(command, {
         customer: state.customer,
         language: state.language,
         viewed: state.recentViews,
@@ -375,7 +344,6 @@ export class ConversationService {
         recent: [...state.recent, ...state.memory].slice(-MEMORY_WINDOW),
       });
       if (answer.intent === 'manager') state.handedOff = true;
-      state.memory.push({ role: 'assistant', text: answer.summary, at: this.deps.now() });
       return answer;
     }
     const context: TurnContext = {
@@ -387,7 +355,7 @@ export class ConversationService {
       recent: [...state.recent, ...state.memory.slice(0, -1)].slice(-MEMORY_WINDOW),
       viewedProductIds: state.recentViews,
     };
-    const engineAnswer = await this.deps.engine.respond(context);
+    const engineAnswer = await this.deps.answering.engine.respond(context);
     state.language = engineAnswer.language;
     for (const signal of [signalFrom(understanding), ...(engineAnswer.preferenceSignals ?? [])]) {
       if (signal) state.preferences = applySignal(state.preferences, signal);
@@ -396,18 +364,17 @@ export class ConversationService {
     state.misunderstandings = misunderstood ? state.misunderstandings + 1 : 0;
     const callPerson =
       engineAnswer.handoffRequested === true ||
-      (state.misunderstandings >= MISUNDERSTANDINGS_BEFORE_HANDOFF && (await this.deps.handoff.available()));
+      (state.misunderstandings >= MISUNDERSTANDINGS_BEFORE_HANDOFF && (await this.deps.answering.handoff.available()));
     const answer = callPerson
       ? await this.handOff(state, engineAnswer.handoffRequested ? 'assistant' : 'misunderstanding', engineAnswer)
       : engineAnswer;
-    state.memory.push({ role: 'assistant', text: answer.summary, at: this.deps.now() });
     return answer;
   }
 
   /** The model asked for a person, or the customer was not understood a few times running. */
   private async handOff(state: TurnState, reason: 'assistant' | 'misunderstanding', engineAnswer: AssistantReply): Promise<AssistantReply> {
     state.misunderstandings = 0;
-    const started = await this.deps.handoff.start({
+    const started = await this.deps.answering.handoff.start({
       waId: state.customer.waId,
       ...(state.customer.name ? { name: state.customer.name } : {}),
       language: state.language,
@@ -419,25 +386,49 @@ export class ConversationService {
     return { ...started, usage: engineAnswer.usage ?? [] };
   }
 
-  private mediaTurn(state: TurnState): MediaTurn {
+  /** The turn as the answerer of one segment sees it: what is known so far, and what an answer may change. */
+  private turnInProgress(segment: TurnSegment, state: TurnState): TurnInProgress {
+    const remember = (text: string) => state.memory.push({ role: 'customer', text, at: this.deps.now() });
     return {
       customer: state.customer,
-      language: state.language,
+      messageId: segment.messageIds[0],
+      get language() {
+        return state.language;
+      },
+      get preferences() {
+        return state.preferences;
+      },
+      get recentViews() {
+        return state.recentViews;
+      },
+      get lastShown() {
+        return state.lastShown;
+      },
+      finalAttempt: state.finalAttempt,
       answerText: (text, heardLanguage) => {
         if (heardLanguage) state.language = heardLanguage;
         return this.answerText(text, state);
       },
+      remember,
       learn: (signal, usage, memoryText) => {
         if (usage) state.usage.push(usage);
-        state.memory.push({ role: 'customer', text: memoryText, at: this.deps.now() });
+        remember(memoryText);
         state.preferences = applySignal(state.preferences, signal);
       },
       used: (usage) => {
         if (usage) state.usage.push(usage);
       },
-      finalAttempt: state.finalAttempt,
+      viewed: (product) => this.recordView(product, state),
+      erased: () => {
+        state.erased = true;
+      },
       failed: (reason) => {
         state.deadLetterReason = reason;
+      },
+      firstTime: (what) => {
+        const first = !state.answeredOnce.has(what);
+        state.answeredOnce.add(what);
+        return first;
       },
     };
   }
@@ -445,7 +436,7 @@ export class ConversationService {
   /** Opening a product teaches its style and color, and pairs it with what the customer opened before. */
   private async recordView(product: Product, state: TurnState): Promise<void> {
     const previous = state.recentViews.filter((id) => id !== product.id);
-    await this.deps.viewStats.recordCoViews(product.id, previous.slice(0, CO_VIEW_DEPTH));
+    await this.deps.memory.viewStats.recordCoViews(product.id, previous.slice(0, CO_VIEW_DEPTH));
     state.recentViews = [product.id, ...previous].slice(0, RECENT_VIEWS_KEPT);
     state.preferences = applySignal(state.preferences, {
       category: product.category,

@@ -1,39 +1,27 @@
-import type { AiUsage } from '../assistant/aiUsage';
 import type { AssistantReply } from '../assistant/assistantReply';
 import { textReply } from '../assistant/offlineAssistant';
 import { searchReply } from '../assistant/searchReply';
 import type { ProductFilters, ShoppingTools } from '../assistant/shoppingTools';
-import type { Language } from '../language';
 import { formatDuration, formatMegabytes } from '../media/mediaLimits';
 import type { PhotoDescriptions } from '../media/photoDescriptions';
 import type { Transcription, VoiceNotes } from '../media/voiceNotes';
-import type { PreferenceSignal } from '../preferences/preferences';
 import { withPrefix } from '../replies/messagePrefix';
 import type { ImageUrlResolver } from '../replies/productMessages';
 import { botText } from '../texts/botTexts';
 import { understand } from '../understanding/understand';
-import type { Customer, InboundContent } from '../whatsapp/inboundMessage';
+import type { ContentOf } from '../whatsapp/inboundMessage';
+import type { TurnInProgress } from './answerers/answerer';
 
-type AudioContent = Extract<InboundContent, { kind: 'audio' }>;
-type ImageContent = Extract<InboundContent, { kind: 'image' }>;
+type AudioContent = ContentOf<'audio'>;
+type ImageContent = ContentOf<'image'>;
 
 /** Intents after which the customer should see what the assistant heard in their voice note. */
 const HEARD_MATTERS = new Set(['search', 'recommend', 'price_alert', 'manager', 'opt_out', 'forget_me']);
 /** A photo says about as much about taste as opening a product does. */
 const PHOTO_WEIGHT = 1;
 
-/** What the turn in progress offers media answers: its language and a way to answer words like typed text. */
-export interface MediaTurn {
-  customer: Customer;
-  language: Language;
-  answerText(text: string, heardLanguage?: Language): Promise<AssistantReply>;
-  /** What a photo says about the customer's taste, and the model calls the media cost. */
-  learn(signal: PreferenceSignal, usage: AiUsage | undefined, memoryText: string): void;
-  used(usage: AiUsage | undefined): void;
-  /** The last delivery: a failure is apologised for, then the message goes to the dead-letter queue. */
-  finalAttempt: boolean;
-  failed(reason: string): void;
-}
+/** What media answers use of the turn in progress: its language and a way to answer words like typed text. */
+export type MediaTurn = Pick<TurnInProgress, 'customer' | 'language' | 'answerText' | 'learn' | 'used' | 'finalAttempt' | 'failed'>;
 
 /**
  * Voice notes and photos: a note becomes words answered like typed text (with

@@ -18,9 +18,12 @@ export interface Turn {
   answerBy?: number;
 }
 
-export type TurnSegment =
-  | { kind: 'text'; text: string; messageIds: string[] }
-  | { kind: 'content'; content: Exclude<InboundContent, { kind: 'text' }>; messageId: string };
+/** Consecutive texts joined into one request, or one message of another kind. */
+export interface TurnSegment {
+  content: InboundContent;
+  /** The messages the segment stands for; the first one names it. */
+  messageIds: [string, ...string[]];
+}
 
 /** Consecutive texts become one request ("хочу диван" + "серый" + "до 300к"); anything else stands on its own. */
 export function segmentTurn(messages: readonly InboundMessage[]): TurnSegment[] {
@@ -31,14 +34,14 @@ export function segmentTurn(messages: readonly InboundMessage[]): TurnSegment[] 
     if (content.kind === 'text') {
       const text = content.text.trim();
       if (text === '') continue;
-      if (last?.kind === 'text') {
-        last.text = `${last.text}\n${text}`;
+      if (last?.content.kind === 'text') {
+        last.content = { kind: 'text', text: `${last.content.text}\n${text}` };
         last.messageIds.push(message.id);
       } else {
-        segments.push({ kind: 'text', text, messageIds: [message.id] });
+        segments.push({ content: { kind: 'text', text }, messageIds: [message.id] });
       }
     } else {
-      segments.push({ kind: 'content', content, messageId: message.id });
+      segments.push({ content, messageIds: [message.id] });
     }
   }
   return segments;

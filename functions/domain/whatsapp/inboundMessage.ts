@@ -1,52 +1,74 @@
+import * as z from 'zod';
+
 /**
  * A customer's message as the domain sees it: one of a few kinds of content,
  * already lifted out of the Cloud API's webhook shape.
+ *
+ * The kinds are one schema: the domain types are inferred from it, the queued
+ * event between the webhook and the consumer reuses it, the conversation has
+ * one answerer per kind (`{[K in InboundKind]: Answerer<K>}`) and metering one
+ * feature per kind (`satisfies Record<InboundKind, Feature>`). A new kind is a
+ * line here, an answerer and its registry entry; the compiler names every
+ * place that still lacks it.
  */
-export type InboundContent =
-  | { kind: 'text'; text: string }
-  | { kind: 'audio'; mediaId: string; mimeType: string; voice: boolean }
-  | { kind: 'image'; mediaId: string; mimeType: string; caption?: string }
+export const inboundContentSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), text: z.string() }),
+  z.object({ kind: z.literal('audio'), mediaId: z.string(), mimeType: z.string(), voice: z.boolean() }),
+  z.object({ kind: z.literal('image'), mediaId: z.string(), mimeType: z.string(), caption: z.string().optional() }),
   /** A tap on a reply button, a list row or a template quick reply. */
-  | { kind: 'reply'; replyId: string; title: string; source: 'button' | 'list' | 'template' }
+  z.object({ kind: z.literal('reply'), replyId: z.string(), title: z.string(), source: z.enum(['button', 'list', 'template']) }),
   /** The customer opened the chat for the first time (Meta's request_welcome). */
-  | { kind: 'welcome' }
+  z.object({ kind: z.literal('welcome') }),
   /** Emoji reactions and system notices: recorded, never answered. */
-  | { kind: 'reaction'; emoji?: string }
-  | { kind: 'system' }
-  | { kind: 'unsupported'; originalType: string };
+  z.object({ kind: z.literal('reaction'), emoji: z.string().optional() }),
+  z.object({ kind: z.literal('system') }),
+  z.object({ kind: z.literal('unsupported'), originalType: z.string() }),
+]);
 
-export interface Customer {
+export type InboundContent = z.infer<typeof inboundContentSchema>;
+export type InboundKind = InboundContent['kind'];
+export type ContentOf<K extends InboundKind> = Extract<InboundContent, { kind: K }>;
+
+export const customerSchema = z.object({
   /** Phone number in international form without "+", or the business-scoped user id when the number is withheld. */
-  waId: string;
-  name?: string;
-}
+  waId: z.string().min(1),
+  name: z.string().optional(),
+});
 
-export interface InboundMessage {
-  id: string;
+export type Customer = z.infer<typeof customerSchema>;
+
+export const inboundMessageSchema = z.object({
+  id: z.string().min(1),
   /** Milliseconds since the epoch, from WhatsApp's timestamp. */
-  timestamp: number;
-  content: InboundContent;
+  timestamp: z.number(),
+  content: inboundContentSchema,
   /** The message this one replies to (the customer swiped to reply). */
-  replyToMessageId?: string;
-}
+  replyToMessageId: z.string().optional(),
+});
+
+export type InboundMessage = z.infer<typeof inboundMessageSchema>;
 
 export const DELIVERY_STATES = ['sent', 'delivered', 'read', 'failed'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
-export interface PricingInfo {
-  billable: boolean;
-  category: string;
-  pricingModel: string;
-  type?: string;
-}
+const pricingInfoSchema = z.object({
+  billable: z.boolean(),
+  category: z.string(),
+  pricingModel: z.string(),
+  type: z.string().optional(),
+});
+
+export type PricingInfo = z.infer<typeof pricingInfoSchema>;
 
 /** What WhatsApp says happened to a message we sent. */
-export interface DeliveryStatus {
-  messageId: string;
-  state: DeliveryState;
-  timestamp: number;
-  recipientId: string;
-  pricing?: PricingInfo;
-  conversationId?: string;
-  errors?: Array<{ code: number; title?: string }>;
-}
+export const deliveryStatusSchema = z.object({
+  messageId: z.string(),
+  state: z.enum(DELIVERY_STATES),
+  timestamp: z.number(),
+  recipientId: z.string(),
+  pricing: pricingInfoSchema.optional(),
+  conversationId: z.string().optional(),
+  errors: z.array(z.object({ code: z.number(), title: z.string().optional() })).optional(),
+});
+
+export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;

@@ -1,25 +1,20 @@
 import type { Turn } from '../../domain/conversation/turn';
 import type { Feature } from '../../domain/cost/features';
 import { parseReplyId } from '../../domain/replies/replyIds';
-import type { DeliveryStatus, InboundContent } from '../../domain/whatsapp/inboundMessage';
+import type { DeliveryStatus, InboundKind } from '../../domain/whatsapp/inboundMessage';
 import { currentMeter } from '../usageMeterContext';
 
-function featureOf(content: InboundContent): Feature {
-  switch (content.kind) {
-    case 'audio':
-      return 'voice';
-    case 'image':
-      return 'image';
-    case 'text':
-      return 'text';
-    case 'reply':
-      return 'interactive';
-    case 'welcome':
-      return 'welcome';
-    default:
-      return 'other';
-  }
-}
+/** The work each kind of message is booked to: a kind without its feature does not compile. */
+const FEATURE_OF_KIND = {
+  text: 'text',
+  audio: 'voice',
+  image: 'image',
+  reply: 'interactive',
+  welcome: 'welcome',
+  reaction: 'other',
+  system: 'other',
+  unsupported: 'other',
+} as const satisfies Record<InboundKind, Feature>;
 
 /**
  * What a customer's turn tells the ledger before it is answered: who it is
@@ -32,7 +27,7 @@ export function meterTurn(turn: Turn): void {
   meter.receivedFrom(turn.customer.waId, turn.messages.length);
   meter.count('turns');
   for (const { content } of turn.messages) {
-    meter.useFeature(featureOf(content));
+    meter.useFeature(FEATURE_OF_KIND[content.kind]);
     if (content.kind === 'audio') meter.count('voice_notes');
     if (content.kind === 'image') meter.count('photos');
     if (content.kind === 'reply' && parseReplyId(content.replyId)?.action === 'product') meter.count('product_cards_opened');

@@ -1,0 +1,110 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { Bitrix24Leads } from '../adapters/crm/bitrix24Leads';
+import { DynamoRateCounter } from '../adapters/dynamodb/dynamoRateCounter';
+import { DynamoTurnProgress } from '../adapters/dynamodb/dynamoTurnProgress';
+import { createMediaS3Client, S3MediaStaging } from '../adapters/media/s3MediaStaging';
+import type { buildCoreServices } from '../composition/coreServices';
+import type { Environment } from '../config/environment';
+import type { PriceAlertService } from '../domain/alerts/priceAlertService';
+import type { AssistantEngine } from '../domain/assistant/assistantEngine';
+import type { ShoppingTools } from '../domain/assistant/shoppingTools';
+import { createAnswerers } from '../domain/conversation/answerers/answerers';
+import { CommandResponder } from '../domain/conversation/commandResponder';
+import { ConversationService } from '../domain/conversation/conversationService';
+import { ManagerDesk } from '../domain/conversation/managerDesk';
+import { MediaAnswers } from '../domain/conversation/mediaAnswers';
+import type { ProductViewStats } from '../domain/conversation/ports';
+import { TapResponder } from '../domain/conversation/tapResponder';
+import { HandoffService } from '../domain/handoff/handoffService';
+import { parseWorkingHours } from '../domain/handoff/workingHours';
+import { CustomerRateLimiter } from '../domain/limits/customerRateLimiter';
+import type { PhotoDescriptions } from '../domain/media/photoDescriptions';
+import type { VoiceNotes } from '../domain/media/voiceNotes';
+import { CustomerErasure } from '../domain/privacy/customerErasure';
+import type { Recommender } from '../domain/recommendations/recommender';
+import { customerRef } from '../observability/customerRef';
+import type { Telemetry } from '../observability/telemetry';
+
+/** What the consumer's composition root has built that a conversation answers with. */
+export interface ConversationParts {
+  env: Environment;
+  core: ReturnType<typeof buildCoreServices>;
+  telemetry: Telemetry;
+  /** The text path's engine: the model with its fallback, or the offline assistant. */
+  engine: AssistantEngine;
+  shopping: { tools: ShoppingTools; recommender: Recommender; alerts: PriceAlertService; viewStats: ProductViewStats };
+  /** Voice notes and photos, already behind the daily AI budget. */
+  media: { voice: VoiceNotes; photos: PhotoDescriptions };
+}
+
+/** A person to hand customers to: the manager on WhatsApp and the Bitrix24 CRM. */
+function buildHandoff({ env, core, telemetry: { logger, metrics } }: ConversationParts): HandoffService {
+  return new HandoffService({
+    customers: core.customers,
+    delivery: core.delivery,
+    templates: core.templates,
+    crm: new Bitrix24Leads(async () => (await core.loadSecrets()).bitrix24WebhookUrl),
+    manager: {
+      ...(env.MANAGER_WA_ID ? { waId: env.MANAGER_WA_ID } : {}),
+      name: env.MANAGER_NAME,
+      hours: parseWorkingHours(env.MANAGER_HOURS, env.MANAGER_DAYS),
+      timeoutMs: env.HANDOFF_TIMEOUT_HOURS * 3_600_000,
+    },
+    now: Date.now,
+    onNotifyError: (channel, error) => {
+      metrics.addMetric('HandoffNotifyFailed', MetricUnit.Count, 1);
+      logger.error('handoff notification failed', { channel, error });
+    },
+  });
+}
+
+/** The conversation's wiring, grouped as the service takes it: memory, answering, admission, sending. */
+export function buildConversation(parts: ConversationParts): ConversationService {
+  const { env, core, shopping, telemetry } = parts;
+  const { dynamo, customers, catalog, imageUrlOf } = core;
+  const handoff = buildHandoff(parts);
+  const erasure = new CustomerErasure({
+    customers,
+    media: new S3MediaStaging(createMediaS3Client(env), env.MEDIA_BUCKET),
+    ...(core.followUps ? { followUps: core.followUps } : {}),
+    customerRef,
+  });
+  const answerers = createAnswerers({
+    taps: new TapResponder({ ...shopping, customers, imageUrlOf, now: Date.now }),
+    media: new MediaAnswers({ ...parts.media, tools: shopping.tools, imageUrlOf }),
+    erasure,
+  });
+  return new ConversationService({
+    memory: {
+      customers,
+      viewStats: shopping.viewStats,
+      progress: new DynamoTurnProgress(dynamo.document, env.TABLE_NAME, env.IDEMPOTENCY_DAYS, Date.now),
+      ...(core.followUps ? { followUps: core.followUps } : {}),
+    },
+    answering: {
+      answerers,
+      commands: new CommandResponder({ alerts: shopping.alerts, customers, catalog, handoff }),
+      engine: parts.engine,
+      handoff,
+    },
+    admission: {
+      limiter: new CustomerRateLimiter(new DynamoRateCounter(dynamo.document, env.TABLE_NAME), {
+        perMinute: env.RATE_LIMIT_PER_MINUTE,
+        perDay: env.RATE_LIMIT_PER_DAY,
+      }),
+      managerDesk: new ManagerDesk({
+        ...(env.MANAGER_WA_ID ? { managerWaId: env.MANAGER_WA_ID } : {}),
+        handoff,
+        customers,
+        messenger: core.messenger,
+        now: Date.now,
+      }),
+    },
+    sending: { delivery: core.delivery, templates: core.templates },
+    onAfterSendingError: (stage, error) => {
+      telemetry.metrics.addMetric('AfterSendingFailed', MetricUnit.Count, 1);
+      telemetry.logger.error('bookkeeping after the answers were sent failed', { stage, error });
+    },
+    now: Date.now,
+  });
+}
