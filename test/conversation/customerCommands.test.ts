@@ -14,6 +14,7 @@ describe('customer commands in Cyrillic', () => {
       'удалить оповещения',
       'уберите все мои уведомления',
       'хабарламаларды өшіріңіз',
+      'хабарландыруларды өшіріңіз',
       'cancel all my alerts',
     ]) {
       expect(command(text), text).toBe('cancel_alerts');
@@ -23,6 +24,9 @@ describe('customer commands in Cyrillic', () => {
   it('lists alerts and subscribes again', () => {
     expect(command('мои уведомления')).toBe('list_alerts');
     expect(command('менің хабарламаларым')).toBe('list_alerts');
+    // «хабарландыру» is what the Kazakh texts call a price alert.
+    expect(command('менің хабарландыруларым')).toBe('list_alerts');
+    expect(command('Хабарландыруларым')).toBe('list_alerts');
     expect(command('подписаться')).toBe('opt_in');
   });
 });

@@ -56,7 +56,7 @@ describe('the assistant remembers a customer and recommends from what it learnt'
 
     const card = sentTo(customer.waId)[1];
     expect(card?.interactive?.type).toBe('button');
-    expect(card?.interactive?.body.text).toMatch(/💡 К нему подойдёт: .+ — [\d\u00a0]+\u00a0₸/);
+    expect(card?.interactive?.body.text).toMatch(/💡 В пару подойдёт: .+ — [\d\u00a0]+\u00a0₸/);
 
     await harness.invoke([sqsRecord(text(customer, 'что посоветуете?'))]);
     const recommendation = sentTo(customer.waId)[2];
@@ -99,9 +99,9 @@ describe('the assistant remembers a customer and recommends from what it learnt'
     const later = newCustomer();
     await tap(later.waId, `more:${first.id}`, 'Ещё варианты');
     const more = sentTo(later.waId)[0];
-    const alsoViewed = more?.interactive?.action.sections?.find((section) => section.title === 'С ним смотрят');
+    const alsoViewed = more?.interactive?.action.sections?.find((section) => section.title === 'Также смотрят');
     expect(alsoViewed?.rows.map((row) => row.id)).toContain(`product:${second.id}`);
-    const complements = more?.interactive?.action.sections?.find((section) => section.title === 'К нему подойдёт');
+    const complements = more?.interactive?.action.sections?.find((section) => section.title === 'Подойдёт в пару');
     for (const row of complements?.rows ?? []) expect((await product(row.id.slice(8))).category).not.toBe('armchair');
   });
 });

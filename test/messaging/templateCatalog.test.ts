@@ -18,8 +18,8 @@ describe('templates/message_templates.yaml', () => {
     const message = messageTemplates().build({
       name: 'price_alert_notification',
       language: 'kk',
-      parameters: { product_name: 'Диван «Осло»', old_price: '229 990 ₸', new_price: '189 990 ₸', discount_percent: 17 },
-      payloads: { product: 'product:SOF-001', buy: 'buy:SOF-001' },
+      parameters: { product_name: 'Диван «Осло»', old_price: '229 990 ₸', new_price: '189 990 ₸' },
+      payloads: { product: 'product:SOF-001', unwatch: 'unwatch:SOF-001' },
     });
     expect(message).toEqual({
       kind: 'template',
@@ -32,33 +32,39 @@ describe('templates/message_templates.yaml', () => {
             { type: 'text', text: 'Диван «Осло»' },
             { type: 'text', text: '229 990 ₸' },
             { type: 'text', text: '189 990 ₸' },
-            { type: 'text', text: '17' },
           ],
         },
         { type: 'button', subType: 'quick_reply', index: 0, parameters: [{ type: 'payload', payload: 'product:SOF-001' }] },
-        { type: 'button', subType: 'quick_reply', index: 1, parameters: [{ type: 'payload', payload: 'buy:SOF-001' }] },
+        { type: 'button', subType: 'quick_reply', index: 1, parameters: [{ type: 'payload', payload: 'unwatch:SOF-001' }] },
       ],
     });
   });
 
+  it('builds the variable-free service_reply with its resume button only', () => {
+    const message = messageTemplates().build({ name: 'service_reply', language: 'en', parameters: {}, payloads: { resume: 'resume' } });
+    expect(message.components).toEqual([
+      { type: 'button', subType: 'quick_reply', index: 0, parameters: [{ type: 'payload', payload: 'resume' }] },
+    ]);
+  });
+
   it('refuses a send that does not match the file, before any API call', () => {
     const catalog = messageTemplates();
-    const base = { name: 'service_reply', language: 'ru' as const, payloads: { resume: 'resume' } };
-    expect(() => catalog.build({ ...base, parameters: { customer_name: 'Дана' } })).toThrow(TemplateParameterError);
-    expect(() => catalog.build({ ...base, parameters: { customer_name: 'Дана', answer: '   ' } })).toThrow(/empty/);
-    expect(() => catalog.build({ ...base, parameters: { customer_name: 'Дана', answer: 'x', price: 1 } })).toThrow(/unknown parameters/);
-    expect(() => catalog.build({ name: 'service_reply', language: 'ru', parameters: { customer_name: 'Дана', answer: 'x' } })).toThrow(
-      /payload resume/,
-    );
+    const base = { name: 'new_products_notification', language: 'ru' as const, payloads: { category: 'new:sofa', optout: 'optout' } };
+    expect(() => catalog.build({ ...base, parameters: { section: 'Диваны' } })).toThrow(TemplateParameterError);
+    expect(() => catalog.build({ ...base, parameters: { section: 'Диваны', product_names: '   ' } })).toThrow(/empty/);
+    expect(() => catalog.build({ ...base, parameters: { section: 'Диваны', product_names: 'x', price: 1 } })).toThrow(/unknown parameters/);
+    expect(() =>
+      catalog.build({ ...base, payloads: { category: 'new:sofa' }, parameters: { section: 'Диваны', product_names: 'x' } }),
+    ).toThrow(/payload optout/);
     expect(() => catalog.build({ ...base, name: 'nope', parameters: {} })).toThrow(/unknown template/);
   });
 
   it('flattens new lines inside parameters, which WhatsApp rejects', () => {
     const message = messageTemplates().build({
-      name: 'service_reply',
+      name: 'new_products_notification',
       language: 'en',
-      parameters: { customer_name: 'Dana', answer: 'line one\n\nline two' },
-      payloads: { resume: 'resume' },
+      parameters: { section: 'Sofas', product_names: 'line one\n\nline two' },
+      payloads: { category: 'new:sofa', optout: 'optout' },
     });
     expect(message.components[0]?.parameters[1]).toEqual({ type: 'text', text: 'line one line two' });
   });

@@ -41,10 +41,10 @@ export class CustomerPriceDropNotifier implements PriceDropNotifier {
       this.deps.templates.build({
         name: 'price_alert_notification',
         language,
-        parameters: { product_name: product.name, old_price: prices.old, new_price: prices.new, discount_percent: prices.discount },
+        parameters: { product_name: product.name, old_price: prices.old, new_price: prices.new },
         payloads: {
           product: replyId({ action: 'product', productId: product.id }),
-          buy: replyId({ action: 'buy', productId: product.id }),
+          unwatch: replyId({ action: 'unwatch', productId: product.id }),
         },
       }),
     );

@@ -245,7 +245,7 @@ export class ConversationService {
             throw new ClaimExpiredError(`the claim on turn ${turnId} ran out before answer ${position} was sent`);
           }
           const delivery = await this.deps.sending.delivery.deliver(customer.waId, message, { lastInboundAt }, () =>
-            this.serviceReplyTemplate(customer, answer),
+            this.serviceReplyTemplate(answer),
           );
           sent.push({
             messageId: delivery.messageId,
@@ -287,7 +287,7 @@ export class ConversationService {
     for (const answer of replies) {
       for (const message of answer.messages) {
         const { messageId } = await this.deps.sending.delivery.deliver(customer.waId, message, { lastInboundAt: this.deps.now() }, () =>
-          this.serviceReplyTemplate(customer, answer),
+          this.serviceReplyTemplate(answer),
         );
         sent.push({ messageId, kind: message.kind, at: this.deps.now() });
       }
@@ -314,14 +314,15 @@ export class ConversationService {
 
   /**
    * Delayed past the 24-hour window (a long outage, a dead-letter redrive),
-   * a reply can only go out as the approved service_reply template; its
-   * "Показать варианты" button brings the products back.
+   * a reply can only go out as the approved service_reply template: "your
+   * answer is ready", with no parameters; its "Показать ответ" button reopens
+   * the window and brings the answer itself (TapResponder's resume), free.
    */
-  private serviceReplyTemplate(customer: Customer, answer: AssistantReply) {
+  private serviceReplyTemplate(answer: AssistantReply) {
     return this.deps.sending.templates.build({
       name: 'service_reply',
       language: answer.language,
-      parameters: { customer_name: customer.name ?? botText(answer.language, 'customer.fallbackName'), answer: answer.summary },
+      parameters: {},
       payloads: { resume: 'resume' },
     });
   }
@@ -403,6 +404,9 @@ export class ConversationService {
       },
       get lastShown() {
         return state.lastShown;
+      },
+      get lastAnswer() {
+        return [...state.recent, ...state.memory].findLast((entry) => entry.role === 'assistant')?.text;
       },
       finalAttempt: state.finalAttempt,
       answerText: (text, heardLanguage) => {

@@ -16,10 +16,11 @@ export type CustomerCommand =
 
 const OPT_IN =
   /^(?:я\s+)?(?:хочу\s+)?(?:подписаться|подпишите(?:\s+меня)?|подписка|возобновить(?:\s+уведомления)?|жазылу|жазылам[ын]*|subscribe|resubscribe|start)[.!]?$/u;
+// Kazakh price alerts are «хабарландыру» (as the texts call them); «хабарлама» (a message) is still understood.
 const LIST_ALERTS =
-  /(?:мои|список)\s+(?:уведомлени|оповещени|подписк)|^(?:уведомления|оповещения)[?.!]?$|менің\s+хабарламалар|хабарламаларым|my\s+(?:price\s+)?alerts|list\s+(?:my\s+)?alerts/u;
+  /(?:мои|список)\s+(?:уведомлени|оповещени|подписк)|^(?:уведомления|оповещения)[?.!]?$|менің\s+хабар(?:ландыру|лама)лар|хабар(?:ландыру|лама)ларым|my\s+(?:price\s+)?alerts|list\s+(?:my\s+)?alerts/u;
 const CANCEL_ALERTS =
-  /(?:отмени|отключи|удали|убери)\p{L}*[\s,]+(?:(?:все|мои|эти|пожалуйста)[\s,]+)*(?:уведомлени|оповещени)|хабарламалар\p{L}*\s+өшір|(?:cancel|remove|delete)\s+(?:all\s+)?(?:my\s+)?alerts/u;
+  /(?:отмени|отключи|удали|убери)\p{L}*[\s,]+(?:(?:все|мои|эти|пожалуйста)[\s,]+)*(?:уведомлени|оповещени)|хабар(?:ландыру|лама)лар\p{L}*\s+өшір|(?:cancel|remove|delete)\s+(?:all\s+)?(?:my\s+)?alerts/u;
 
 function normalized(text: string): string {
   return text.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();

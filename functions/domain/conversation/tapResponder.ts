@@ -42,6 +42,8 @@ export interface TapContext {
   viewed: readonly string[];
   /** Products of the last reply that showed any. */
   lastShown: readonly string[];
+  /** What the assistant said last (its summary): what a service_reply template told the customer was ready. */
+  lastAnswer?: string;
 }
 
 /** New arrivals: what was added to the catalog in the last month. */
@@ -115,13 +117,19 @@ export class TapResponder {
   }
 
   /** "Показать варианты" under a template: the products we wrote about, again. */
+  /**
+   * The tap on a service_reply template: the answer it announced, now free in
+   * the reopened window, with the products it showed (or the sections when
+   * there is nothing to show).
+   */
   private async resume(context: TapContext): Promise<AssistantReply> {
-    const { language } = context;
+    const { language, lastAnswer } = context;
     const products = (await Promise.all(context.lastShown.map((id) => this.deps.tools.getProduct(id)))).filter(
       (product): product is Product => product !== undefined,
     );
-    if (products.length === 0) return reply([categoryMenu(language)], language, botText(language, 'categories.body'), 'resume');
-    return this.productList(products, botText(language, 'resume.intro'), language, 'resume');
+    if (products.length > 0) return this.productList(products, lastAnswer ?? botText(language, 'resume.intro'), language, 'resume');
+    if (lastAnswer !== undefined) return text(lastAnswer, language, 'resume');
+    return reply([categoryMenu(language)], language, botText(language, 'categories.body'), 'resume');
   }
 
   private async newArrivals(category: Product['category'], language: Language): Promise<AssistantReply> {

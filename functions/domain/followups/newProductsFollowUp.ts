@@ -52,7 +52,7 @@ export class NewProductsFollowUp {
         .filter((product) => product.category === category && product.stock > 0 && Date.parse(product.addedAt) > profile.lastInboundAt)
         .sort((a, b) => Date.parse(b.addedAt) - Date.parse(a.addedAt));
       if (fresh.length > 0) {
-        await this.send(waId, profile.name, profile.language, category, fresh, profile.lastInboundAt);
+        await this.send(waId, profile.language, category, fresh, profile.lastInboundAt);
         return 'sent';
       }
     }
@@ -61,7 +61,6 @@ export class NewProductsFollowUp {
 
   private async send(
     waId: string,
-    name: string | undefined,
     language: Parameters<typeof botText>[0],
     category: Category,
     products: Product[],
@@ -75,7 +74,6 @@ export class NewProductsFollowUp {
         name: 'new_products_notification',
         language,
         parameters: {
-          customer_name: name ?? botText(language, 'customer.fallbackName'),
           section,
           product_names: products
             .slice(0, NAMED_PRODUCTS)

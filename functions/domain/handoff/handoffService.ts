@@ -70,14 +70,17 @@ export class HandoffService {
     const when =
       availability.kind === 'now'
         ? botText(language, 'handoff.when.now')
-        : botText(language, `handoff.when.${availability.kind}`, { time: formatClock(availability.opensAt) });
+        : botText(language, `handoff.when.${availability.kind}`, {
+            time: formatClock(availability.opensAt),
+            ...(availability.kind === 'later' ? { day: botText(language, `handoff.day.${availability.weekday}`) } : {}),
+          });
     return botText(language, 'handoff.started', { name, when });
   }
 
   private async notifyManager(summary: LeadSummary, details: string): Promise<void> {
     const managerWaId = this.deps.manager.waId;
     if (managerWaId === undefined) return;
-    const customerName = summary.name ?? botText('ru', 'customer.fallbackName');
+    const customerName = summary.name ?? botText('ru', 'handoff.noName');
     const release = replyId({ action: 'release', waId: summary.waId });
     const body = botText('ru', 'handoff.manager', { customer: customerName, phone: `+${summary.waId}`, details });
     try {

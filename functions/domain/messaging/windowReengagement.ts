@@ -1,6 +1,5 @@
 import type { CustomerRepository, Messenger } from '../conversation/ports';
 import type { Language } from '../language';
-import { botText } from '../texts/botTexts';
 import type { DeliveryStatus } from '../whatsapp/inboundMessage';
 import type { TemplateCatalog } from './templateCatalog';
 
@@ -22,14 +21,15 @@ export interface OutboundLog {
 
 /**
  * Meta usually accepts a free-form message sent after the window closed and
- * reports `failed` with 131047 later; the customer then gets the message as
- * the approved service_reply template instead of losing it.
+ * reports `failed` with 131047 later; the customer then gets the approved
+ * service_reply template ("your answer is ready") instead of losing it, and
+ * its button brings the answer itself, free, once the tap reopens the window.
  */
 export class WindowReengagement {
   constructor(
     private readonly deps: {
       outbound: OutboundLog;
-      customers: Pick<CustomerRepository, 'profile' | 'recordSent'>;
+      customers: Pick<CustomerRepository, 'recordSent'>;
       messenger: Messenger;
       templates: TemplateCatalog;
       now: () => number;
@@ -44,11 +44,10 @@ export class WindowReengagement {
   async resend(status: DeliveryStatus): Promise<string | undefined> {
     const refused = await this.deps.outbound.claimResend(status.recipientId, status.messageId);
     if (refused === undefined) return undefined;
-    const profile = await this.deps.customers.profile(status.recipientId);
     const template = this.deps.templates.build({
       name: 'service_reply',
       language: refused.language,
-      parameters: { customer_name: profile?.name ?? botText(refused.language, 'customer.fallbackName'), answer: refused.summary },
+      parameters: {},
       payloads: { resume: 'resume' },
     });
     const { messageId } = await this.deps.messenger.send(status.recipientId, template);

@@ -20,6 +20,8 @@ export interface TurnInProgress {
   recentViews: readonly string[];
   /** Products of the last reply that showed any. */
   lastShown: readonly string[];
+  /** What the assistant said last (its summary), if anything: what a service_reply template told the customer was ready. */
+  lastAnswer: string | undefined;
   /** The last delivery: a failure is apologised for, then the message goes to the dead-letter queue. */
   finalAttempt: boolean;
   /** Words, typed or heard, answered like a typed text: commands, the assistant engine, the customer's taste. */

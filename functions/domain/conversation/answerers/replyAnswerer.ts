@@ -26,6 +26,7 @@ export function replyAnswerer(taps: TapResponder, erasure: CustomerErasure): Ans
       preferences: turn.preferences,
       viewed: turn.recentViews,
       lastShown: turn.lastShown,
+      ...(turn.lastAnswer === undefined ? {} : { lastAnswer: turn.lastAnswer }),
     });
     if (outcome.viewed) await turn.viewed(outcome.viewed);
     return outcome.reply;
