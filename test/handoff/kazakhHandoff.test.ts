@@ -23,7 +23,7 @@ describe('the language at a handoff', () => {
     const customer = { waId: '77060000901', name: 'Асель' };
     await harness.invoke([sqsRecord(text(customer, 'сәлеметсіз бе, маған ақ кереует керек'))]);
     await harness.invoke([sqsRecord(text(customer, 'менеджер'))]);
-    expect(lastText(customer.waId)).toContain('менеджер Айгуль');
+    expect(lastText(customer.waId)).toContain('менеджерге (Айгуль)');
     expect(lastText(customer.waId)).toMatch(/жібердім/);
   });
 
