@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { CLOUD_API_LIMITS as LIMITS } from '../../functions/adapters/whatsapp/cloudApiLimits';
 import { CloudApiErrorCode } from '../../functions/adapters/whatsapp/graphErrors';
 import type { CloudApiStatus } from '../../functions/webhook/cloudApiWebhook';
-import type { TemplateRegistry } from './templateRegistry';
+import type { TemplateRefusal } from '../../functions/domain/messaging/templateReview';
+import type { RegisteredTemplate, TemplateRegistry } from './templateRegistry';
 
 /**
  * The Graph API as the assistant uses it, for `npm start` and tests: it checks
@@ -280,6 +281,36 @@ function graphError(code: number, message: string, details?: string, subcode?: n
   };
 }
 
+/** How Meta refuses a template submission: code 100, a subcode, and the reason for people in error_user_title/msg. */
+function templateRefusalError(refusal: TemplateRefusal) {
+  return {
+    error: {
+      message: 'Invalid parameter',
+      type: 'OAuthException',
+      code: refusal.code,
+      ...(refusal.subcode === undefined ? {} : { error_subcode: refusal.subcode }),
+      is_transient: false,
+      error_user_title: refusal.title,
+      error_user_msg: refusal.message,
+      fbtrace_id: randomBytes(12).toString('base64url'),
+    },
+  };
+}
+
+/** A template as GET /{waba-id}/message_templates lists it. */
+function listedTemplate(template: RegisteredTemplate) {
+  const { id, name, language, status, category, rejectedReason, correctCategory } = template;
+  return {
+    id,
+    name,
+    language,
+    status,
+    category,
+    rejected_reason: rejectedReason ?? 'NONE',
+    ...(correctCategory === undefined ? {} : { correct_category: correctCategory }),
+  };
+}
+
 const invalidTokenError = () => graphError(CloudApiErrorCode.AccessTokenInvalid, 'Invalid OAuth access token - Cannot parse access token');
 
 const unknownObjectError = (method: string, id: string) =>
@@ -406,10 +437,7 @@ export function createGraphStandIn(options: GraphStandInOptions): GraphStandIn {
 
   function serveTemplates(res: ServerResponse, method: string, body: unknown, registry: TemplateRegistry): void {
     if (method === 'GET') {
-      reply(res, 200, {
-        data: registry.list().map(({ id, name, language, status, category }) => ({ id, name, language, status, category })),
-        paging: {},
-      });
+      reply(res, 200, { data: registry.list().map(listedTemplate), paging: {} });
       return;
     }
     if (method !== 'POST') {
@@ -417,8 +445,9 @@ export function createGraphStandIn(options: GraphStandInOptions): GraphStandIn {
       return;
     }
     const created = registry.create(body);
-    if (!created.ok) reply(res, 400, graphError(CloudApiErrorCode.InvalidParameter, `(#100) Invalid parameter: ${created.message}`));
-    else reply(res, 200, { id: created.template.id, status: created.template.status, category: created.template.category });
+    if (created.ok) reply(res, 200, { id: created.template.id, status: created.template.status, category: created.template.category });
+    else if ('refusal' in created) reply(res, 400, templateRefusalError(created.refusal));
+    else reply(res, 400, graphError(CloudApiErrorCode.InvalidParameter, `(#100) Invalid parameter: ${created.message}`));
   }
 
   /** With a registry, WhatsApp's rule applies: only an approved template, in that language, can be sent (132001). */

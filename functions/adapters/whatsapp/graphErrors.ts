@@ -21,6 +21,8 @@ export const CloudApiErrorCode = {
   MessageUndeliverable: 131026,
   OutsideCustomerServiceWindow: 131047,
   MarketingOptOut: 131050,
+  /** The Marketing Messages API sends marketing templates only (a utility template there: "Method not allowed"). */
+  MethodNotAllowed: 131055,
   PairRateLimit: 131056,
   TemplateParameterFormat: 132018,
   ServerTemporarilyUnavailable: 133004,
@@ -64,6 +66,9 @@ export interface GraphApiErrorFields {
   type?: string;
   fbtraceId?: string;
   details?: string;
+  /** `error_user_title` / `error_user_msg`: why, for people (template management answers carry them). */
+  userTitle?: string;
+  userMessage?: string;
   /** From a Retry-After header, when the answer carried one. */
   retryAfterMs?: number;
 }
@@ -77,6 +82,8 @@ export class GraphApiError extends Error {
   readonly type: string | undefined;
   readonly fbtraceId: string | undefined;
   readonly details: string | undefined;
+  readonly userTitle: string | undefined;
+  readonly userMessage: string | undefined;
   readonly retryAfterMs: number | undefined;
   readonly retryable: boolean;
   /** How many requests the client made before giving up; set by the client. */
@@ -84,13 +91,16 @@ export class GraphApiError extends Error {
 
   constructor(fields: GraphApiErrorFields) {
     const detail = fields.details === undefined || fields.details === '' ? '' : `: ${fields.details}`;
-    super(`${fields.graphMessage}${detail} (HTTP ${fields.httpStatus})`);
+    const why = [fields.userTitle, fields.userMessage].filter(Boolean).join(': ');
+    super(`${fields.graphMessage}${detail}${why === '' ? '' : ` — ${why}`} (HTTP ${fields.httpStatus})`);
     this.httpStatus = fields.httpStatus;
     this.code = fields.code;
     this.subcode = fields.subcode;
     this.type = fields.type;
     this.fbtraceId = fields.fbtraceId;
     this.details = fields.details;
+    this.userTitle = fields.userTitle;
+    this.userMessage = fields.userMessage;
     this.retryAfterMs = fields.retryAfterMs;
     this.retryable = isRetryableAnswer(fields.httpStatus, fields.code);
   }
@@ -137,6 +147,8 @@ const graphErrorBodySchema = z.object({
     error_subcode: z.coerce.number().int().optional(),
     // Message errors carry { details }; template management errors carry a plain string.
     error_data: z.union([z.object({ details: z.string().optional() }).loose(), z.string()]).optional(),
+    error_user_title: z.string().optional(),
+    error_user_msg: z.string().optional(),
     fbtrace_id: z.string().optional(),
   }),
 });
@@ -156,6 +168,8 @@ export function parseGraphError(httpStatus: number, bodyText: string, retryAfter
     type: error.type,
     fbtraceId: error.fbtrace_id,
     details: typeof error.error_data === 'string' ? error.error_data : error.error_data?.details,
+    ...(error.error_user_title === undefined ? {} : { userTitle: error.error_user_title }),
+    ...(error.error_user_msg === undefined ? {} : { userMessage: error.error_user_msg }),
     retryAfterMs,
   });
 }

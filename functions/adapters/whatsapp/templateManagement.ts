@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import type { Language } from '../../domain/language';
-import type { TemplateDefinition } from '../../domain/messaging/templateCatalog';
+import type { TemplateSubmission } from '../../domain/messaging/templateReview';
 import type { GraphClient } from './graphClient';
 
 export interface RemoteTemplate {
@@ -8,11 +7,26 @@ export interface RemoteTemplate {
   name: string;
   language: string;
   status: string;
+  /** The category Meta assigned (not necessarily the one submitted), kept current by its re-checks. */
   category: string;
+  /** Why review rejected it: INVALID_FORMAT, INCORRECT_CATEGORY… ("NONE" otherwise). */
+  rejectedReason?: string;
+  /** Set while Meta has announced a category change it has not made yet. */
+  correctCategory?: string;
 }
 
 const listPageSchema = z.object({
-  data: z.array(z.object({ id: z.string(), name: z.string(), language: z.string(), status: z.string(), category: z.string() })),
+  data: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      language: z.string(),
+      status: z.string(),
+      category: z.string(),
+      rejected_reason: z.string().optional(),
+      correct_category: z.string().nullable().optional(),
+    }),
+  ),
   paging: z.object({ cursors: z.object({ after: z.string().optional() }).optional(), next: z.string().optional() }).optional(),
 });
 
@@ -29,27 +43,39 @@ export class TemplateManagementApi {
     const templates: RemoteTemplate[] = [];
     let after: string | undefined;
     do {
-      const query = new URLSearchParams({ fields: 'id,name,language,status,category', limit: '100', ...(after ? { after } : {}) });
+      const fields = 'id,name,language,status,category,rejected_reason,correct_category';
+      const query = new URLSearchParams({ fields, limit: '100', ...(after ? { after } : {}) });
       const page = listPageSchema.parse(await this.graph.request('GET', `${this.wabaId}/message_templates?${query}`));
-      templates.push(...page.data);
+      templates.push(
+        ...page.data.map(({ rejected_reason: rejectedReason, correct_category: correctCategory, ...template }) => ({
+          ...template,
+          ...(rejectedReason === undefined ? {} : { rejectedReason }),
+          ...(correctCategory ? { correctCategory } : {}),
+        })),
+      );
       after = page.paging?.next ? page.paging.cursors?.after : undefined;
     } while (after !== undefined);
     return templates;
   }
 
-  async create(template: TemplateDefinition, language: Language): Promise<{ id: string; status: string }> {
-    const variant = template.languages[language];
-    if (variant === undefined) throw new RangeError(`${template.name} has no ${language} text`);
+  /** Answers Meta's verdict: the id, PENDING (or APPROVED/REJECTED) and the category Meta assigned. */
+  async create(submission: TemplateSubmission): Promise<{ id: string; status: string; category?: string }> {
     const components: unknown[] = [
-      { type: 'BODY', text: variant.body, ...(variant.examples.length > 0 ? { example: { body_text: [variant.examples] } } : {}) },
+      {
+        type: 'BODY',
+        text: submission.body,
+        ...(submission.examples && submission.examples.length > 0 ? { example: { body_text: [submission.examples] } } : {}),
+      },
     ];
-    if (variant.buttons.length > 0)
-      components.push({ type: 'BUTTONS', buttons: variant.buttons.map((text) => ({ type: 'QUICK_REPLY', text })) });
+    if (submission.quickReplies.length > 0) {
+      components.push({ type: 'BUTTONS', buttons: submission.quickReplies.map((text) => ({ type: 'QUICK_REPLY', text })) });
+    }
     return createdSchema.parse(
       await this.graph.request('POST', `${this.wabaId}/message_templates`, {
-        name: template.name,
-        language,
-        category: template.category,
+        name: submission.name,
+        language: submission.language,
+        category: submission.category,
+        parameter_format: 'POSITIONAL',
         components,
       }),
     );
