@@ -71,12 +71,14 @@ export async function benchWebhook(): Promise<WebhookVariant[]> {
   const withLedger = buildWebhook(env, telemetry).handler;
   const withoutLedger = createWebhookHandler({
     queue: new SqsEventQueue(sqs, endpoints.queueUrl),
+    phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID,
     loadSecrets,
     maxBodyBytes: env.WEBHOOK_MAX_BODY_BYTES,
     ...telemetry,
   });
   const noQueue = createWebhookHandler({
     queue: { enqueue: async () => undefined },
+    phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID,
     loadSecrets,
     maxBodyBytes: env.WEBHOOK_MAX_BODY_BYTES,
     ...telemetry,
@@ -95,7 +97,7 @@ export async function benchWebhook(): Promise<WebhookVariant[]> {
       run: async (event) => {
         const raw = Buffer.from(event.body ?? '', 'utf8');
         if (!isValidSignature(raw, event.headers['x-hub-signature-256'], APP_SECRET)) throw new Error('signature');
-        parseWebhook(JSON.parse(raw.toString('utf8')), Date.now());
+        parseWebhook(JSON.parse(raw.toString('utf8')), Date.now(), env.WHATSAPP_PHONE_NUMBER_ID);
       },
       samples: [],
     },

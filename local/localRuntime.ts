@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { signBody } from '../functions/webhook/signature';
-import type { CloudApiStatus } from '../functions/webhook/cloudApiWebhook';
+import { WHATSAPP_OBJECT, type CloudApiStatus } from '../functions/webhook/cloudApiWebhook';
 import { parseEnvironment } from '../functions/config/environment';
 import { catalogFromEnvironment } from '../functions/adapters/catalog/catalogFromEnvironment';
 import { createDynamoClients } from '../functions/adapters/dynamodb/dynamoClients';
@@ -87,24 +87,29 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 }
 
-/** Messages the webhook accepted, for the simulator's view of each chat. */
-function tapInboundMessages(body: Buffer, log: ConversationLog): void {
+/** Messages the webhook accepted for our number, for the simulator's view of each chat. */
+function tapInboundMessages(body: Buffer, log: ConversationLog, phoneNumberId: string): void {
   const payload = JSON.parse(body.toString('utf8')) as {
+    object?: string;
     entry?: Array<{
       changes?: Array<{
         value?: {
+          metadata?: { phone_number_id?: unknown };
           contacts?: Array<{ wa_id?: string; profile?: { name?: string } }>;
           messages?: Array<{ id: string; from?: string; timestamp?: string }>;
         };
       }>;
     }>;
   };
+  if (payload.object !== WHATSAPP_OBJECT) return;
   for (const entry of payload.entry ?? []) {
     for (const change of entry.changes ?? []) {
-      for (const message of change.value?.messages ?? []) {
-        if (message.from === undefined) continue;
-        const name = change.value?.contacts?.find((contact) => contact.wa_id === message.from)?.profile?.name;
-        log.recordInbound(message.from, message, name);
+      if (change.value?.metadata?.phone_number_id !== phoneNumberId || !Array.isArray(change.value.messages)) continue;
+      const contacts = Array.isArray(change.value.contacts) ? change.value.contacts : [];
+      for (const message of change.value.messages) {
+        if (typeof message !== 'object' || message === null || typeof message.from !== 'string') continue;
+        const name = contacts.find((contact) => contact?.wa_id === message.from)?.profile?.name;
+        log.recordInbound(message.from, { ...message, id: typeof message.id === 'string' ? message.id : 'unidentified' }, name);
       }
     }
   }
@@ -258,7 +263,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       const event = toApiGatewayEvent(request, body, `${request.method ?? 'GET'} /webhook`);
       const result = await webhookModule.handler(event, createLambdaContext(WEBHOOK_LAMBDA));
       const status = typeof result === 'string' ? 200 : (result.statusCode ?? 200);
-      if (request.method === 'POST' && status === 200) tapInboundMessages(body, conversations);
+      if (request.method === 'POST' && status === 200)
+        tapInboundMessages(body, conversations, env.WHATSAPP_PHONE_NUMBER_ID ?? LOCAL_NAMES.phoneNumberId);
       writeApiGatewayResult(response, result);
     };
 

@@ -1,8 +1,10 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Bitrix24Leads } from '../adapters/crm/bitrix24Leads';
+import { DynamoOrderBook } from '../adapters/dynamodb/dynamoOrderBook';
 import { DynamoRateCounter } from '../adapters/dynamodb/dynamoRateCounter';
 import { DynamoTurnProgress } from '../adapters/dynamodb/dynamoTurnProgress';
 import { createMediaS3Client, S3MediaStaging } from '../adapters/media/s3MediaStaging';
+import { bundledShowrooms } from '../adapters/showrooms/bundledShowrooms';
 import type { buildCoreServices } from '../composition/coreServices';
 import type { Environment } from '../config/environment';
 import type { PriceAlertService } from '../domain/alerts/priceAlertService';
@@ -73,6 +75,8 @@ export function buildConversation(parts: ConversationParts): ConversationService
     taps: new TapResponder({ ...shopping, customers, imageUrlOf, now: Date.now }),
     media: new MediaAnswers({ ...parts.media, tools: shopping.tools, imageUrlOf }),
     erasure,
+    orders: { catalog, orders: new DynamoOrderBook(dynamo.document, env.TABLE_NAME), handoff, now: Date.now },
+    showrooms: bundledShowrooms(),
   });
   return new ConversationService({
     memory: {

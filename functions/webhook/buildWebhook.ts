@@ -17,6 +17,7 @@ export function buildWebhook(env: Environment, telemetry: Telemetry = createTele
   meterSqsUsage(sqs);
   const handler = createWebhookHandler({
     queue: new SqsEventQueue(sqs, env.QUEUE_URL),
+    phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID,
     loadSecrets: createSecretsLoader(env, fetchSecretFromSecretsManager),
     maxBodyBytes: env.WEBHOOK_MAX_BODY_BYTES,
     costAccounting: costAccountingFor(env, telemetry, createDynamoClients(env), {

@@ -1,27 +1,63 @@
 import * as z from 'zod';
 
 /**
- * The Cloud API's webhook envelope, as Meta documents it. Only what the
- * assistant relies on is strict; everything else passes through so that a
- * field Meta adds tomorrow does not turn into a 400 and a redelivery storm.
+ * The Cloud API's webhook envelope, as Meta documents it. Only the envelope
+ * is strict: a body that is not one is refused (400). Inside it every change,
+ * message and status is read on its own, so that one odd part never costs the
+ * rest, and a field Meta adds tomorrow never turns into a redelivery storm.
  */
-const numericTimestamp = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform(Number);
+export const numericTimestamp = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform(Number);
 
-export const cloudApiMessageSchema = z
+export const cloudApiWebhookSchema = z.object({
+  object: z.string(),
+  entry: z
+    .array(
+      z
+        .object({
+          id: z.string(),
+          changes: z.array(z.object({ field: z.string(), value: z.unknown() }).passthrough()),
+        })
+        .passthrough(),
+    )
+    .min(1),
+});
+
+export type CloudApiWebhook = z.infer<typeof cloudApiWebhookSchema>;
+
+/** Webhooks of a WhatsApp Business Account; Meta's other products (Instagram, pages) share the endpoint format. */
+export const WHATSAPP_OBJECT = 'whatsapp_business_account';
+
+/** A `messages` change: whose number it is for, then its parts, each read on its own. */
+export const messagesChangeValueSchema = z
   .object({
-    id: z.string().min(1).max(256),
-    timestamp: numericTimestamp,
-    type: z.string().min(1),
-    from: z.string().min(1).optional(),
-    from_user_id: z.string().min(1).optional(),
-    context: z.object({ id: z.string().optional(), from: z.string().optional() }).passthrough().optional(),
+    metadata: z.object({ phone_number_id: z.string().min(1), display_phone_number: z.string().optional() }).passthrough(),
+    contacts: z.unknown().optional(),
+    messages: z.unknown().optional(),
+    statuses: z.unknown().optional(),
+    errors: z.unknown().optional(),
   })
-  .passthrough()
-  .refine((message) => message.from !== undefined || message.from_user_id !== undefined, {
-    message: 'a message needs from or from_user_id',
-  });
+  .passthrough();
 
-export type CloudApiMessage = z.infer<typeof cloudApiMessageSchema>;
+export type MessagesChangeValue = z.infer<typeof messagesChangeValueSchema>;
+
+/** The fields of a message every kind shares; each is checked on its own (a bad timestamp does not lose the message). */
+export const messageHeaderSchema = z.object({
+  id: z.string().min(1).max(256).optional().catch(undefined),
+  timestamp: numericTimestamp.optional().catch(undefined),
+  from: z.string().min(1).optional().catch(undefined),
+  from_user_id: z.string().min(1).optional().catch(undefined),
+  context: z.object({ id: z.string().optional() }).passthrough().optional().catch(undefined),
+});
+
+export const contactSchema = z
+  .object({
+    wa_id: z.string().optional(),
+    user_id: z.string().optional(),
+    profile: z.object({ name: z.string().optional() }).passthrough().optional(),
+  })
+  .passthrough();
+
+export type CloudApiContact = z.infer<typeof contactSchema>;
 
 export const cloudApiStatusSchema = z
   .object({
@@ -45,49 +81,3 @@ export const cloudApiStatusSchema = z
   .passthrough();
 
 export type CloudApiStatus = z.infer<typeof cloudApiStatusSchema>;
-
-const contactSchema = z
-  .object({
-    wa_id: z.string().optional(),
-    user_id: z.string().optional(),
-    profile: z.object({ name: z.string().optional() }).passthrough().optional(),
-  })
-  .passthrough();
-
-const changeValueSchema = z
-  .object({
-    messaging_product: z.string().optional(),
-    metadata: z.object({ phone_number_id: z.string(), display_phone_number: z.string().optional() }).passthrough(),
-    contacts: z.array(contactSchema).optional(),
-    messages: z.array(cloudApiMessageSchema).optional(),
-    statuses: z.array(cloudApiStatusSchema).optional(),
-    errors: z.array(z.object({ code: z.number() }).passthrough()).optional(),
-  })
-  .passthrough();
-
-export const cloudApiWebhookSchema = z.object({
-  object: z.string(),
-  entry: z
-    .array(
-      z
-        .object({
-          id: z.string(),
-          changes: z.array(
-            z
-              .object({
-                field: z.string(),
-                value: z.unknown(),
-              })
-              .passthrough(),
-          ),
-        })
-        .passthrough(),
-    )
-    .min(1),
-});
-
-export type CloudApiWebhook = z.infer<typeof cloudApiWebhookSchema>;
-
-/** Only `messages` changes carry conversations; other fields (account updates, templates) are acknowledged and ignored. */
-export const messagesChangeValueSchema = changeValueSchema;
-export type MessagesChangeValue = z.infer<typeof changeValueSchema>;

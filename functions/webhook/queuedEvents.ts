@@ -1,87 +1,55 @@
+import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import type { QueuedEvent } from '../contracts/queuedEvent';
-import { DELIVERY_STATES, type DeliveryState, type DeliveryStatus, type InboundContent } from '../domain/whatsapp/inboundMessage';
+import { DELIVERY_STATES, type DeliveryState, type DeliveryStatus } from '../domain/whatsapp/inboundMessage';
 import {
+  cloudApiStatusSchema,
   cloudApiWebhookSchema,
+  contactSchema,
+  messageHeaderSchema,
   messagesChangeValueSchema,
-  type CloudApiMessage,
+  WHATSAPP_OBJECT,
+  type CloudApiContact,
   type CloudApiStatus,
-  type MessagesChangeValue,
 } from './cloudApiWebhook';
+import { contentOf } from './messageContent';
 import { MalformedPayloadError } from './webhookErrors';
 
-const textSchema = z.object({ body: z.string() });
-const audioSchema = z.object({ id: z.string().min(1), mime_type: z.string().default('audio/ogg'), voice: z.boolean().default(false) });
-const imageSchema = z.object({ id: z.string().min(1), mime_type: z.string().default('image/jpeg'), caption: z.string().optional() });
-const replySchema = z.object({ id: z.string(), title: z.string().default('') });
-const interactiveSchema = z
-  .object({
-    type: z.string(),
-    button_reply: replySchema.optional(),
-    list_reply: replySchema.optional(),
-  })
-  .passthrough();
-const templateButtonSchema = z.object({ payload: z.string().default(''), text: z.string().default('') });
-const reactionSchema = z.object({ emoji: z.string().optional() }).passthrough();
+/** Parts of a genuine body that are acknowledged (200) but not queued; each is logged and counted. */
+export const IGNORED_REASONS = [
+  /** `object` is not a WhatsApp Business Account (Instagram, pages share the webhook format). */
+  'foreign_object',
+  /** A change for another business number than ours. */
+  'foreign_number',
+  /** A `messages` change without a readable `metadata.phone_number_id`: whose it is cannot be told. */
+  'unattributed',
+  /** Fields other than `messages` (account, template and call updates). */
+  'other_field',
+  /** Statuses we do not track ("deleted"), or that cannot be read. */
+  'untracked_status',
+  /** A message with no sender to answer, or that is not an object. */
+  'unanswerable_message',
+  /** `messages`, `statuses` or `contacts` that is not a list. */
+  'malformed_part',
+] as const;
 
-function strictPart<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new MalformedPayloadError(`${where}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-  return parsed.data;
+export type IgnoredReason = (typeof IGNORED_REASONS)[number];
+
+/** A message queued although something about it was off: its content came broken, its id or time had to be made up. */
+export interface OddMessage {
+  messageId: string;
+  problems: Array<'broken_content' | 'derived_id' | 'timestamp'>;
 }
 
-/**
- * Known message types must be well formed (a text without a body is a broken
- * payload); unknown types are passed on as "unsupported" so the customer gets
- * a polite answer instead of Meta getting an error.
- */
-export function contentOf(message: CloudApiMessage): InboundContent {
-  const raw = message as Record<string, unknown>;
-  const where = `message ${message.id}`;
-  switch (message.type) {
-    case 'text':
-      return { kind: 'text', text: strictPart(textSchema, raw.text, `${where}.text`).body };
-    case 'audio': {
-      const audio = strictPart(audioSchema, raw.audio, `${where}.audio`);
-      return { kind: 'audio', mediaId: audio.id, mimeType: audio.mime_type, voice: audio.voice };
-    }
-    case 'image': {
-      const image = strictPart(imageSchema, raw.image, `${where}.image`);
-      return image.caption === undefined
-        ? { kind: 'image', mediaId: image.id, mimeType: image.mime_type }
-        : { kind: 'image', mediaId: image.id, mimeType: image.mime_type, caption: image.caption };
-    }
-    case 'interactive': {
-      const interactive = strictPart(interactiveSchema, raw.interactive, `${where}.interactive`);
-      if (interactive.type === 'button_reply' && interactive.button_reply) {
-        return { kind: 'reply', replyId: interactive.button_reply.id, title: interactive.button_reply.title, source: 'button' };
-      }
-      if (interactive.type === 'list_reply' && interactive.list_reply) {
-        return { kind: 'reply', replyId: interactive.list_reply.id, title: interactive.list_reply.title, source: 'list' };
-      }
-      return { kind: 'unsupported', originalType: `interactive:${interactive.type}` };
-    }
-    case 'button': {
-      const button = strictPart(templateButtonSchema, raw.button, `${where}.button`);
-      return { kind: 'reply', replyId: button.payload, title: button.text, source: 'template' };
-    }
-    case 'request_welcome':
-      return { kind: 'welcome' };
-    case 'reaction': {
-      const reaction = reactionSchema.safeParse(raw.reaction);
-      return reaction.success && reaction.data.emoji ? { kind: 'reaction', emoji: reaction.data.emoji } : { kind: 'reaction' };
-    }
-    case 'system':
-      return { kind: 'system' };
-    default:
-      return { kind: 'unsupported', originalType: message.type };
-  }
+export interface ParsedWebhook {
+  events: QueuedEvent[];
+  ignored: Partial<Record<IgnoredReason, number>>;
+  odd: OddMessage[];
 }
 
-function customerName(value: MessagesChangeValue, waId: string): string | undefined {
-  const contact = value.contacts?.find((candidate) => candidate.wa_id === waId || candidate.user_id === waId);
-  return contact?.profile?.name ?? value.contacts?.[0]?.profile?.name;
-}
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function isDeliveryState(state: string): state is DeliveryState {
   return (DELIVERY_STATES as readonly string[]).includes(state);
@@ -110,60 +78,111 @@ function deliveryStatusOf(status: CloudApiStatus): DeliveryStatus | undefined {
   return result;
 }
 
-export interface ParsedWebhook {
-  events: QueuedEvent[];
-  /** Statuses we do not track (e.g. "deleted") and non-message fields: acknowledged, counted, not queued. */
-  ignored: number;
+/** The same message, delivered again, gets the same made-up id: Meta's redeliveries are still answered once. */
+function derivedMessageId(message: Json): string {
+  return `wamid.derived.${createHash('sha256').update(JSON.stringify(message)).digest('hex').slice(0, 40)}`;
 }
 
-/** Turns a verified webhook body into one queued event per message and per delivery status. */
-export function parseWebhook(body: unknown, receivedAt: number): ParsedWebhook {
+/** Reads one change's `messages`, `statuses` and `contacts` into events; tallies what it leaves out. */
+class ChangeReader {
+  readonly events: QueuedEvent[] = [];
+  readonly odd: OddMessage[] = [];
+  readonly ignored: Partial<Record<IgnoredReason, number>> = {};
+
+  constructor(
+    private readonly receivedAt: number,
+    private readonly phoneNumberId: string,
+  ) {}
+
+  ignore(reason: IgnoredReason, count = 1): void {
+    if (count > 0) this.ignored[reason] = (this.ignored[reason] ?? 0) + count;
+  }
+
+  /** A part that should be a list; anything else is left out, and counted. */
+  list(value: unknown): unknown[] {
+    if (value === undefined) return [];
+    if (Array.isArray(value)) return value;
+    this.ignore('malformed_part');
+    return [];
+  }
+
+  read(value: z.infer<typeof messagesChangeValueSchema>): void {
+    const contacts = this.list(value.contacts).flatMap((contact) => {
+      const parsed = contactSchema.safeParse(contact);
+      return parsed.success ? [parsed.data] : [];
+    });
+    for (const message of this.list(value.messages)) this.message(message, contacts, value.errors);
+    for (const status of this.list(value.statuses)) this.status(status);
+  }
+
+  private message(raw: unknown, contacts: CloudApiContact[], changeErrors: unknown): void {
+    if (!isObject(raw)) return this.ignore('unanswerable_message');
+    const header = messageHeaderSchema.parse(raw);
+    const waId = header.from ?? header.from_user_id;
+    if (waId === undefined) return this.ignore('unanswerable_message');
+    const problems: OddMessage['problems'] = [];
+    const id = header.id ?? derivedMessageId(raw);
+    if (header.id === undefined) problems.push('derived_id');
+    if (header.timestamp === undefined) problems.push('timestamp');
+    const { content, broken } = contentOf(raw, changeErrors);
+    if (broken) problems.push('broken_content');
+    if (problems.length > 0) this.odd.push({ messageId: id, problems });
+    const name = nameOf(contacts, waId);
+    this.events.push({
+      v: 1,
+      kind: 'message',
+      receivedAt: this.receivedAt,
+      phoneNumberId: this.phoneNumberId,
+      customer: name === undefined ? { waId } : { waId, name },
+      message: {
+        id,
+        timestamp: header.timestamp === undefined ? this.receivedAt : header.timestamp * 1000,
+        content,
+        ...(header.context?.id === undefined ? {} : { replyToMessageId: header.context.id }),
+      },
+    });
+  }
+
+  private status(raw: unknown): void {
+    const parsed = cloudApiStatusSchema.safeParse(raw);
+    const delivery = parsed.success ? deliveryStatusOf(parsed.data) : undefined;
+    if (delivery === undefined) return this.ignore('untracked_status');
+    this.events.push({ v: 1, kind: 'status', receivedAt: this.receivedAt, phoneNumberId: this.phoneNumberId, status: delivery });
+  }
+}
+
+function nameOf(contacts: readonly CloudApiContact[], waId: string): string | undefined {
+  const contact = contacts.find((candidate) => candidate.wa_id === waId || candidate.user_id === waId);
+  return contact?.profile?.name ?? contacts[0]?.profile?.name;
+}
+
+/**
+ * Turns a verified webhook body into one queued event per message and per
+ * delivery status of our business number. Only a body that is not a webhook
+ * envelope at all is refused; within a genuine one, changes for another
+ * number or product and parts we cannot read are left out and reported.
+ */
+export function parseWebhook(body: unknown, receivedAt: number, phoneNumberId: string): ParsedWebhook {
   const envelope = cloudApiWebhookSchema.safeParse(body);
   if (!envelope.success) {
     const issue = envelope.error.issues[0];
     throw new MalformedPayloadError(`${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
   }
-  const events: QueuedEvent[] = [];
-  let ignored = 0;
-  for (const entry of envelope.data.entry) {
-    for (const change of entry.changes) {
-      if (change.field !== 'messages') {
-        ignored += 1;
-        continue;
-      }
-      const parsed = messagesChangeValueSchema.safeParse(change.value);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new MalformedPayloadError(`value.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
-      }
-      const value = parsed.data;
-      const phoneNumberId = value.metadata.phone_number_id;
-      for (const message of value.messages ?? []) {
-        const waId = (message.from ?? message.from_user_id) as string;
-        const name = customerName(value, waId);
-        events.push({
-          v: 1,
-          kind: 'message',
-          receivedAt,
-          phoneNumberId,
-          customer: name === undefined ? { waId } : { waId, name },
-          message: {
-            id: message.id,
-            timestamp: message.timestamp * 1000,
-            content: contentOf(message),
-            ...(message.context?.id === undefined ? {} : { replyToMessageId: message.context.id }),
-          },
-        });
-      }
-      for (const status of value.statuses ?? []) {
-        const delivery = deliveryStatusOf(status);
-        if (delivery === undefined) {
-          ignored += 1;
-          continue;
-        }
-        events.push({ v: 1, kind: 'status', receivedAt, phoneNumberId, status: delivery });
-      }
-    }
+  const reader = new ChangeReader(receivedAt, phoneNumberId);
+  const changes = envelope.data.entry.flatMap((entry) => entry.changes);
+  if (envelope.data.object !== WHATSAPP_OBJECT) {
+    reader.ignore('foreign_object', changes.length);
+    return { events: [], ignored: reader.ignored, odd: [] };
   }
-  return { events, ignored };
+  for (const change of changes) {
+    if (change.field !== 'messages') {
+      reader.ignore('other_field');
+      continue;
+    }
+    const value = messagesChangeValueSchema.safeParse(change.value);
+    if (!value.success) reader.ignore('unattributed');
+    else if (value.data.metadata.phone_number_id !== phoneNumberId) reader.ignore('foreign_number');
+    else reader.read(value.data);
+  }
+  return { events: reader.events, ignored: reader.ignored, odd: reader.odd };
 }

@@ -7,7 +7,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda
 import type { AppSecrets } from '../config/secrets';
 import type { EventQueue } from '../contracts/eventQueue';
 import { webhookErrorResponses, jsonResponse } from './errorResponses';
-import { parseWebhook } from './queuedEvents';
+import { parseWebhook, type IgnoredReason, type ParsedWebhook } from './queuedEvents';
 import { isValidSignature } from './signature';
 import {
   InvalidSignatureError,
@@ -20,6 +20,8 @@ import {
 
 export interface WebhookDependencies {
   queue: EventQueue;
+  /** Our business number: messages for any other are acknowledged and left alone. */
+  phoneNumberId: string;
   loadSecrets: () => Promise<AppSecrets>;
   maxBodyBytes: number;
   logger: Logger;
@@ -48,6 +50,30 @@ function verifySubscription(event: APIGatewayProxyEventV2, secrets: AppSecrets):
   return { statusCode: 200, headers: { 'content-type': 'text/plain' }, body: challenge };
 }
 
+/** Each reason is its own metric: a number for another business, or parts that keep arriving broken, must show. */
+const LEFT_OUT_METRICS = {
+  foreign_object: 'WebhookForeignIgnored',
+  foreign_number: 'WebhookForeignIgnored',
+  unattributed: 'WebhookUnattributedIgnored',
+  other_field: 'WebhookOtherFieldsIgnored',
+  untracked_status: 'WebhookStatusesIgnored',
+  unanswerable_message: 'WebhookMessagesDropped',
+  malformed_part: 'WebhookMalformedParts',
+} as const satisfies Record<IgnoredReason, string>;
+
+/** Nothing of a genuine body is dropped silently: what was left out, and the odd messages queued anyway, are logged and counted. */
+function reportLeftOut(deps: WebhookDependencies, ignored: ParsedWebhook['ignored'], odd: ParsedWebhook['odd']): void {
+  for (const [reason, count] of Object.entries(ignored) as Array<[IgnoredReason, number]>) {
+    deps.metrics.addMetric(LEFT_OUT_METRICS[reason], MetricUnit.Count, count);
+    const log = reason === 'other_field' || reason === 'untracked_status' ? deps.logger.debug : deps.logger.warn;
+    log.call(deps.logger, 'webhook parts left out', { reason, count });
+  }
+  if (odd.length > 0) {
+    deps.metrics.addMetric('WebhookOddMessages', MetricUnit.Count, odd.length);
+    deps.logger.warn('odd messages accepted', { odd });
+  }
+}
+
 function parseJson(rawBody: Buffer): unknown {
   try {
     return JSON.parse(rawBody.toString('utf8'));
@@ -59,8 +85,10 @@ function parseJson(rawBody: Buffer): unknown {
 /**
  * GET: Meta's subscription handshake. POST: size check, signature over the raw
  * bytes, zod parse, one FIFO message per WhatsApp message or status, then 200.
- * Nothing is queued unless the whole body is valid; if the queue fails the
- * answer is 503 so that Meta delivers the body again.
+ * A body that is not a webhook envelope is refused; within a genuine one,
+ * what is for another number or cannot be read is left out and reported,
+ * and the rest goes on. If the queue fails the answer is 503 so that Meta
+ * delivers the body again.
  */
 export function createWebhookHandler(deps: WebhookDependencies) {
   const now = deps.now ?? Date.now;
@@ -72,12 +100,13 @@ export function createWebhookHandler(deps: WebhookDependencies) {
     if (signature === undefined || signature === '') throw new MissingSignatureError();
     if (!isValidSignature(rawBody, signature, secrets.whatsappAppSecret)) throw new InvalidSignatureError();
 
-    const { events, ignored } = parseWebhook(parseJson(rawBody), now());
+    const { events, ignored, odd } = parseWebhook(parseJson(rawBody), now(), deps.phoneNumberId);
     if (events.length > 0) await deps.queue.enqueue(events);
 
     const messages = events.filter((queued) => queued.kind === 'message').length;
     deps.metrics.addMetric('WebhookMessagesQueued', MetricUnit.Count, messages);
     deps.metrics.addMetric('WebhookStatusesQueued', MetricUnit.Count, events.length - messages);
+    reportLeftOut(deps, ignored, odd);
     deps.logger.debug('webhook accepted', { messages, statuses: events.length - messages, ignored });
     return jsonResponse(200, { received: events.length });
   }

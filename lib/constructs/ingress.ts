@@ -76,6 +76,8 @@ export class Ingress extends Construct {
       environment: {
         QUEUE_URL: props.queue.queueUrl,
         SECRETS_ID: props.secret.secretName,
+        // Messages for any other business number are acknowledged and left alone.
+        ...(settings.whatsappPhoneNumberId === undefined ? {} : { WHATSAPP_PHONE_NUMBER_ID: settings.whatsappPhoneNumberId }),
       },
       settings,
     });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsumerHarness, type ConsumerHarness } from '../support/consumerHarness';
 import { startRecordingServer } from '../support/recordingHttpServer';
+import { textOf, type SentBody } from '../support/sentMessages';
 import { inbound, sqsRecord, text } from '../support/sqsEvents';
 
 const MANAGER = '77770000001';
@@ -21,13 +22,7 @@ afterAll(async () => {
   await bitrix.close();
 });
 
-type Body = {
-  type: string;
-  text?: { body: string };
-  interactive?: { body: { text: string }; action: { buttons?: Array<{ reply: { id: string } }> } };
-};
-const sent = (waId: string) => harness.sentTo(waId) as unknown as Body[];
-const textOf = (body: Body | undefined) => body?.text?.body ?? body?.interactive?.body.text ?? '';
+const sent = (waId: string) => harness.sentTo(waId) as unknown as SentBody[];
 
 describe('handing a customer to a manager', () => {
   it('notifies the manager and Bitrix24, tells the customer who answers, stays silent, and is released by the manager', async () => {

@@ -6,6 +6,7 @@ import type { QueuedEvent } from '../../functions/contracts/queuedEvent';
 import { createWebhookHandler } from '../../functions/webhook/webhookHandler';
 import { createLambdaContext } from '../../local/lambdaContext';
 import {
+  BUSINESS,
   buttonReply,
   contact,
   imageMessage,
@@ -52,6 +53,7 @@ beforeAll(async () => {
   const { logger, metrics } = quietTelemetry();
   handler = createWebhookHandler({
     queue: new SqsEventQueue(sqs.client, sqs.queueUrl),
+    phoneNumberId: BUSINESS.phoneNumberId,
     loadSecrets: secrets,
     maxBodyBytes: 64 * 1024,
     logger,
@@ -137,7 +139,7 @@ describe('webhook: one FIFO message per inbound message', () => {
       { kind: 'reply', replyId: 'buy:SOF-001', title: '🛒 Купить', source: 'button' },
       { kind: 'reply', replyId: 'product:SOF-002', title: 'Диван «Осло»', source: 'list' },
       { kind: 'reply', replyId: 'product:SOF-003', title: 'Подробнее', source: 'template' },
-      { kind: 'unsupported', originalType: 'sticker' },
+      { kind: 'other_media', mediaType: 'sticker' },
       { kind: 'welcome' },
       { kind: 'reaction', emoji: '👍' },
     ]);
@@ -173,6 +175,73 @@ describe('webhook: one FIFO message per inbound message', () => {
   });
 });
 
+describe('webhook: a genuine body is never refused because one part of it is odd', () => {
+  const interactiveWithoutObject = {
+    context: { from: BUSINESS.displayPhoneNumber, id: 'wamid.asked' },
+    from: CUSTOMER,
+    id: 'wamid.broken-interactive',
+    timestamp: '1700505494',
+    type: 'interactive',
+  };
+
+  it('queues an interactive without its object (Meta error 131000) as unreadable, and the text beside it as it is', async () => {
+    const text = textMessage(CUSTOMER, 'покажите кресла');
+    const body = webhookBody({
+      contacts: [contact(CUSTOMER)],
+      messages: [interactiveWithoutObject, text],
+      errors: [{ code: 131000, title: 'Something went wrong', error_data: { details: 'Unsupported webhook payload' } }],
+    });
+    expect((await post(body)).statusCode).toBe(200);
+    const contents = (await drain()).map(({ event }) => (event.kind === 'message' ? [event.message.id, event.message.content] : []));
+    expect(contents).toEqual([
+      ['wamid.broken-interactive', { kind: 'unreadable', originalType: 'interactive', errorCode: 131000 }],
+      [text.id, { kind: 'text', text: 'покажите кресла' }],
+    ]);
+  });
+
+  it('gives a message without an id the same made-up id on every delivery, and one without a time the time it came', async () => {
+    const { id: _id, ...withoutId } = textMessage(CUSTOMER, 'без id');
+    const withoutTime = { ...textMessage(CUSTOMER, 'без времени'), timestamp: 'yesterday' };
+    const body = webhookBody({ contacts: [contact(CUSTOMER)], messages: [withoutId, withoutTime] });
+    expect((await post(body)).statusCode).toBe(200);
+    expect((await post(body)).statusCode).toBe(200);
+    const queued = await drain();
+    expect(queued).toHaveLength(2);
+    expect(queued[0]?.deduplicationId).toMatch(/^wamid\.derived\.[0-9a-f]{40}$/);
+    const late = queued[1]?.event;
+    expect(late?.kind === 'message' && Math.abs(late.message.timestamp - Date.now()) < 60_000).toBe(true);
+  });
+
+  it('drops only the message that has no sender, and texts without a body become unreadable', async () => {
+    const { from: _from, ...noSender } = textMessage(CUSTOMER, 'ничей');
+    const noBody = { ...textMessage(CUSTOMER, 'x'), text: {} };
+    const fine = textMessage(CUSTOMER, 'диван');
+    expect((await post(webhookBody({ contacts: 'Айгерим', messages: [noSender, noBody, fine] }))).statusCode).toBe(200);
+    const contents = (await drain()).map(({ event }) => (event.kind === 'message' ? event.message.content : undefined));
+    expect(contents).toEqual([
+      { kind: 'unreadable', originalType: 'text' },
+      { kind: 'text', text: 'диван' },
+    ]);
+  });
+});
+
+describe('webhook: deliveries for another number or product', () => {
+  it('acknowledges a body for another phone number id and queues nothing', async () => {
+    const body = webhookBody({ contacts: [contact(CUSTOMER)], messages: [textMessage(CUSTOMER, 'диван')] }) as {
+      entry: Array<{ changes: Array<{ value: { metadata: { phone_number_id: string } } }> }>;
+    };
+    body.entry[0]!.changes[0]!.value.metadata.phone_number_id = '999999999999999';
+    expect((await post(body)).statusCode).toBe(200);
+    expect(await drain()).toHaveLength(0);
+  });
+
+  it('acknowledges an Instagram body and queues nothing', async () => {
+    const body = { ...webhookBody({ contacts: [contact(CUSTOMER)], messages: [textMessage(CUSTOMER, 'диван')] }), object: 'instagram' };
+    expect((await post(body)).statusCode).toBe(200);
+    expect(await drain()).toHaveLength(0);
+  });
+});
+
 describe('webhook: bad input gets a clear 4xx and nothing is queued', () => {
   const valid = webhookBody({ contacts: [contact(CUSTOMER)], messages: [textMessage(CUSTOMER, 'диван')] });
 
@@ -187,7 +256,7 @@ describe('webhook: bad input gets a clear 4xx and nothing is queued', () => {
       '{not json',
       '[]',
       JSON.stringify({ object: 'x', entry: [] }),
-      JSON.stringify(webhookBody({ messages: [{ id: 'w1', type: 'text', timestamp: '1', from: CUSTOMER }] })),
+      JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '1', changes: 'messages' }] }),
     ]) {
       const result = await post(body);
       expect(result.statusCode, body).toBe(400);
@@ -218,6 +287,7 @@ describe('webhook: nothing valid is dropped', () => {
     });
     const failing = createWebhookHandler({
       queue: new SqsEventQueue(unreachable, 'http://127.0.0.1:9/sqs/000000000000/none.fifo'),
+      phoneNumberId: BUSINESS.phoneNumberId,
       loadSecrets: secrets,
       maxBodyBytes: 64 * 1024,
       logger,

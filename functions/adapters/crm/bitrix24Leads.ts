@@ -14,6 +14,7 @@ const REASONS: Record<LeadSummary['reason'], string> = {
   customer_asked: 'клиент попросил менеджера',
   assistant: 'ассистент передал разговор',
   misunderstanding: 'ассистент несколько раз не понял клиента',
+  order: 'заказ из каталога WhatsApp',
 };
 
 /**
@@ -46,6 +47,7 @@ export class Bitrix24Leads implements CrmLeads {
           SOURCE_ID: 'OTHER',
           SOURCE_DESCRIPTION: 'ZETA WhatsApp assistant',
           COMMENTS: `Причина: ${REASONS[summary.reason]}. ${text}`,
+          ...(summary.amountTenge === undefined ? {} : { OPPORTUNITY: summary.amountTenge, CURRENCY_ID: 'KZT' }),
         },
         params: { REGISTER_SONET_EVENT: 'Y' },
       }),

@@ -1,6 +1,7 @@
 import { GetCommand, paginateQuery, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { HandoffState } from '../../domain/handoff/handoff';
 import type {
+  CustomerLocation,
   CustomerProfile,
   CustomerRepository,
   CustomerSnapshot,
@@ -43,6 +44,18 @@ function outboundItem(waId: string, record: SentMessageRecord, ttl: number): Rec
     ...(record.template ? { template: record.template } : {}),
     ...(record.summary ? { summary: record.summary } : {}),
     ...(record.language ? { language: record.language } : {}),
+  };
+}
+
+function locationOf(value: unknown): CustomerLocation | undefined {
+  if (typeof value !== 'object' || value === null || typeof (value as CustomerLocation).at !== 'number') return undefined;
+  const stored = value as Partial<CustomerLocation>;
+  return {
+    at: Number(stored.at),
+    ...(typeof stored.latitude === 'number' ? { latitude: stored.latitude } : {}),
+    ...(typeof stored.longitude === 'number' ? { longitude: stored.longitude } : {}),
+    ...(typeof stored.name === 'string' ? { name: stored.name } : {}),
+    ...(typeof stored.address === 'string' ? { address: stored.address } : {}),
   };
 }
 
@@ -157,6 +170,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
   private profileOf(waId: string, item: Record<string, unknown> | undefined): CustomerProfile | undefined {
     const now = this.now();
     if (item === undefined || !isLive(item, now)) return undefined;
+    const location = locationOf(item.location);
     return {
       waId,
       language: languageOf(item.language),
@@ -170,6 +184,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
       misunderstandings: Number(item.misunderstandings ?? 0),
       ...(isHandoff(item.handoff) ? { handoff: item.handoff } : {}),
       ...(typeof item.name === 'string' ? { name: item.name } : {}),
+      ...(location ? { location } : {}),
     };
   }
 
@@ -204,6 +219,11 @@ export class DynamoCustomerRepository implements CustomerRepository {
       names['#name'] = 'name';
       values[':name'] = profile.name;
       sets.push('#name = :name');
+    }
+    if (profile.location !== undefined) {
+      names['#location'] = 'location';
+      values[':location'] = profile.location;
+      sets.push('#location = :location');
     }
     await this.client.send(
       new UpdateCommand({

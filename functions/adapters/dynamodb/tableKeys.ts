@@ -6,6 +6,8 @@
  *   pk C#<waId>  sk MSG#<ms>#<id>        conversation memory (TTL)
  *   pk C#<waId>  sk OUT#<wamid>          what we sent and its delivery state (TTL)
  *   pk C#<waId>  sk PROGRESS#<id>        answers of a failed turn already sent, for its retry (TTL)
+ *   pk C#<waId>  sk ALERT#<productId>    price alerts (byProduct index: gsi1pk PRODUCT#<productId>)
+ *   pk C#<waId>  sk ORDER#<wamid>        carts the customer sent from the catalog, priced (TTL)
  *   pk IDEMPOTENCY sk consumer#<hash>    processed WhatsApp message ids (Powertools, TTL ≥ 8 days)
  */
 export const customerPk = (waId: string): string => `C#${waId}`;

@@ -10,7 +10,7 @@ import type { CustomerCommand } from './customerCommands';
 import type { HandoffService } from '../handoff/handoffService';
 import type { Preferences } from '../preferences/preferences';
 import type { Customer } from '../whatsapp/inboundMessage';
-import type { CatalogReader, CustomerRepository, MemoryEntry } from './ports';
+import type { CatalogReader, CustomerLocation, CustomerRepository, MemoryEntry } from './ports';
 
 export interface CommandContext {
   customer: Customer;
@@ -19,6 +19,7 @@ export interface CommandContext {
   lastShown: readonly string[];
   preferences: Preferences;
   recent: readonly MemoryEntry[];
+  location?: CustomerLocation;
 }
 
 function text(body: string, language: Language, intent: string, productIds: string[] = []): AssistantReply {
@@ -48,6 +49,7 @@ export class CommandResponder {
           reason: 'customer_asked',
           preferences: context.preferences,
           recent: [...context.recent],
+          ...(context.location ? { location: context.location } : {}),
         });
       case 'forget_me': {
         const body = botText(language, 'forget.confirm');

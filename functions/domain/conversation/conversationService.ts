@@ -9,7 +9,15 @@ import { applySignal, NO_PREFERENCES, type PreferenceSignal, type Preferences } 
 import type { Customer } from '../whatsapp/inboundMessage';
 import { botText } from '../texts/botTexts';
 import { analyze, type Understanding } from '../understanding/understand';
-import type { CustomerProfile, CustomerRepository, MemoryEntry, ProductViewStats, SentMessageRecord, TurnProgress } from './ports';
+import type {
+  CustomerLocation,
+  CustomerProfile,
+  CustomerRepository,
+  MemoryEntry,
+  ProductViewStats,
+  SentMessageRecord,
+  TurnProgress,
+} from './ports';
 import type { CustomerDelivery } from '../messaging/customerDelivery';
 import type { TemplateCatalog } from '../messaging/templateCatalog';
 import { FOLLOW_UP_AFTER_MS, type FollowUpScheduler } from '../followups/followUpScheduler';
@@ -110,6 +118,7 @@ interface TurnState {
   deadLetterReason?: string;
   /** What was answered once already in this turn (see TurnInProgress.firstTime). */
   answeredOnce: Set<string>;
+  location?: CustomerLocation;
 }
 
 /** Turns in a row the assistant did not understand before it calls a person. */
@@ -161,6 +170,7 @@ export class ConversationService {
       erased: false,
       finalAttempt: turn.finalAttempt ?? false,
       answeredOnce: new Set(),
+      ...(snapshot.profile?.location ? { location: snapshot.profile.location } : {}),
     };
     const { memory } = state;
     const replies: AssistantReply[] = [];
@@ -200,6 +210,7 @@ export class ConversationService {
       optedOut: snapshot.profile?.optedOut ?? false,
       misunderstandings: state.misunderstandings,
       ...(name ? { name } : {}),
+      ...(state.location ? { location: state.location } : {}),
     };
     // Memory is ordered by the turn's own time, so a retried turn writes the same keys again instead of new ones.
     const turnStart = turn.messages[0]?.timestamp ?? this.deps.now();
@@ -343,6 +354,7 @@ export class ConversationService {
         lastShown: state.lastShown,
         preferences: state.preferences,
         recent: [...state.recent, ...state.memory].slice(-MEMORY_WINDOW),
+        ...(state.location ? { location: state.location } : {}),
       });
       if (answer.intent === 'manager') state.handedOff = true;
       return answer;
@@ -382,6 +394,7 @@ export class ConversationService {
       reason,
       preferences: state.preferences,
       recent: [...state.recent, ...state.memory].slice(-MEMORY_WINDOW),
+      ...(state.location ? { location: state.location } : {}),
     });
     if (started.intent === 'manager') state.handedOff = true;
     return { ...started, usage: engineAnswer.usage ?? [] };
@@ -408,12 +421,19 @@ export class ConversationService {
       get lastAnswer() {
         return [...state.recent, ...state.memory].findLast((entry) => entry.role === 'assistant')?.text;
       },
+      get location() {
+        return state.location;
+      },
       finalAttempt: state.finalAttempt,
       answerText: (text, heardLanguage) => {
         if (heardLanguage) state.language = heardLanguage;
         return this.answerText(text, state);
       },
       remember,
+      recent: () => [...state.recent, ...state.memory].slice(-MEMORY_WINDOW),
+      keepLocation: (location) => {
+        state.location = { ...location, at: this.deps.now() };
+      },
       learn: (signal, usage, memoryText) => {
         if (usage) state.usage.push(usage);
         remember(memoryText);

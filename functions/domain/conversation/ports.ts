@@ -34,6 +34,16 @@ export interface MemoryEntry {
   at: number;
 }
 
+/** A pin the customer sent: where they are, or where to deliver. */
+export interface CustomerLocation {
+  latitude?: number;
+  longitude?: number;
+  name?: string;
+  address?: string;
+  /** When they sent it (ms since the epoch). */
+  at: number;
+}
+
 export interface CustomerProfile {
   waId: string;
   name?: string;
@@ -52,6 +62,8 @@ export interface CustomerProfile {
   handoff?: HandoffState;
   /** Turns in a row the assistant did not understand; a few in a row call a person. */
   misunderstandings: number;
+  /** The last location the customer sent, for the manager. */
+  location?: CustomerLocation;
 }
 
 export interface CustomerSnapshot {

@@ -71,7 +71,7 @@ export class TapResponder {
     const action = parseReplyId(tap.replyId);
     const { tools, imageUrlOf } = this.deps;
     const { language } = context;
-    if (action === undefined) return { reply: text(botText(language, 'unsupported'), language, 'unknown_reply') };
+    if (action === undefined) return { reply: this.unknownTap(language) };
     switch (action.action) {
       case 'categories':
         return { reply: reply([categoryMenu(language)], language, botText(language, 'categories.body'), 'categories') };
@@ -89,7 +89,7 @@ export class TapResponder {
       // The manager's release button and the customer's erasure confirmation are answered before taps reach here.
       case 'release':
       case 'forget':
-        return { reply: text(botText(language, 'unsupported'), language, 'unknown_reply') };
+        return { reply: this.unknownTap(language) };
       default: {
         const product = await tools.getProduct(action.productId);
         if (product === undefined) return { reply: text(botText(language, 'product.missing'), language, `${action.action}_missing`) };
@@ -114,6 +114,12 @@ export class TapResponder {
         }
       }
     }
+  }
+
+  /** A button from an old message, another app or a template we no longer send: the sections to go on from. */
+  private unknownTap(language: Language): AssistantReply {
+    const body = botText(language, 'tap.unknown');
+    return reply([categoryMenu(language, body)], language, body, 'unknown_reply');
   }
 
   /** "Показать варианты" under a template: the products we wrote about, again. */

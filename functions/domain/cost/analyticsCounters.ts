@@ -9,6 +9,7 @@ import { LANGUAGES, type Language } from '../language';
  * - preference_checks / preference_matches: per recommended product, one check for each of the
  *   customer's strongest category, colour and style, and a match when the product has it
  * - voice_seconds: seconds of audio transcribed (from the speech-to-text usage)
+ * - orders: carts the customers sent from the WhatsApp catalog
  */
 export const EVENT_COUNTERS = [
   'messages_in',
@@ -21,6 +22,7 @@ export const EVENT_COUNTERS = [
   'price_alerts_triggered',
   'recommendations_shown',
   'product_cards_opened',
+  'orders',
   'preference_checks',
   'preference_matches',
 ] as const;

@@ -1,8 +1,11 @@
-import type { MemoryEntry } from '../conversation/ports';
+import type { CustomerLocation, MemoryEntry } from '../conversation/ports';
 import type { Language } from '../language';
 import type { Preferences } from '../preferences/preferences';
 
 export type HandoffReason = 'customer_asked' | 'assistant' | 'misunderstanding';
+
+/** Why the manager hears about a customer: a handoff, or an order from the catalog (the bot keeps answering). */
+export type LeadReason = HandoffReason | 'order';
 
 /** While it lasts the bot stays silent for the customer: a person is answering. */
 export interface HandoffState {
@@ -20,9 +23,13 @@ export interface LeadSummary {
   waId: string;
   name?: string;
   language: Language;
-  reason: HandoffReason;
+  reason: LeadReason;
   preferences: Preferences;
   recent: MemoryEntry[];
+  /** What the lead is worth, in whole tenge (an order's total). */
+  amountTenge?: number;
+  /** The last pin the customer sent: where they are, or where to deliver. */
+  location?: CustomerLocation;
 }
 
 /** The store's CRM (Bitrix24 through its incoming webhook). */

@@ -5,8 +5,11 @@ import type { CustomerDelivery } from '../messaging/customerDelivery';
 import type { TemplateCatalog } from '../messaging/templateCatalog';
 import { replyId } from '../replies/replyIds';
 import { botText } from '../texts/botTexts';
-import type { CrmLeads, HandoffState, LeadSummary } from './handoff';
+import type { CrmLeads, HandoffReason, HandoffState, LeadSummary } from './handoff';
 import { leadText } from './leadText';
+import { orderText } from '../orders/orderText';
+import type { PricedOrder } from '../orders/pricedOrder';
+import type { OutboundMessage } from '../whatsapp/outboundMessage';
 import { formatClock, managerAvailability, type WorkingHours } from './workingHours';
 
 export interface ManagerSettings {
@@ -28,6 +31,11 @@ export interface HandoffDependencies {
   onNotifyError: (channel: 'manager' | 'crm', error: unknown) => void;
 }
 
+/** How the manager reaches the customer: their number. */
+function contactOf(summary: LeadSummary): string {
+  return `+${summary.waId}`;
+}
+
 function text(body: string, language: Language, intent: string): AssistantReply {
   return { messages: [{ kind: 'text', body }], language, summary: body, intent, productIds: [], engine: 'offline' };
 }
@@ -45,15 +53,41 @@ export class HandoffService {
     return this.deps.manager.waId !== undefined || ((await this.deps.crm?.isConfigured()) ?? false);
   }
 
-  async start(summary: LeadSummary): Promise<AssistantReply> {
+  async start(summary: LeadSummary & { reason: HandoffReason }): Promise<AssistantReply> {
     const { language } = summary;
     if (!(await this.available())) return text(botText(language, 'handoff.unavailable'), language, 'manager_unavailable');
     const now = this.deps.now();
     const state: HandoffState = { since: now, until: now + this.deps.manager.timeoutMs, reason: summary.reason };
     await this.deps.customers.setHandoff(summary.waId, state);
     const details = leadText(summary);
-    await Promise.all([this.notifyManager(summary, details), this.createLead(summary, details)]);
+    const body = botText('ru', 'handoff.manager', {
+      customer: summary.name ?? botText('ru', 'handoff.noName'),
+      phone: contactOf(summary),
+      details,
+    });
+    await Promise.all([this.notifyManager(summary, details, { body, releaseButton: true }), this.createLead(summary, details)]);
     return text(this.customerNotice(language), language, 'manager');
+  }
+
+  /**
+   * A cart from the catalog is a sale for a person to confirm: the manager and
+   * the CRM get it with its items and total; the bot keeps answering.
+   */
+  async shareOrder(summary: LeadSummary, order: PricedOrder): Promise<void> {
+    const { lines, total } = orderText(order, 'ru');
+    const details = leadText(summary);
+    const body = botText('ru', 'order.manager', {
+      customer: summary.name ?? botText('ru', 'handoff.noName'),
+      phone: contactOf(summary),
+      lines,
+      total,
+      note: order.note ? `\n«${order.note}»` : '',
+      details,
+    });
+    await Promise.all([
+      this.notifyManager(summary, `${lines.replace(/\n/g, '; ')}. ${total}. ${details}`, { body, releaseButton: false }),
+      this.createLead({ ...summary, amountTenge: order.total }, `${lines}\n${total}\n${details}`),
+    ]);
   }
 
   async release(waId: string): Promise<boolean> {
@@ -77,25 +111,28 @@ export class HandoffService {
     return botText(language, 'handoff.started', { name, when });
   }
 
-  private async notifyManager(summary: LeadSummary, details: string): Promise<void> {
+  /**
+   * The manager hears of it on WhatsApp: free-form inside their own 24-hour
+   * window (with "Вернуть боту" when the bot went silent for the customer),
+   * the approved manager_handoff template otherwise.
+   */
+  private async notifyManager(summary: LeadSummary, details: string, notice: { body: string; releaseButton: boolean }): Promise<void> {
     const managerWaId = this.deps.manager.waId;
     if (managerWaId === undefined) return;
     const customerName = summary.name ?? botText('ru', 'handoff.noName');
     const release = replyId({ action: 'release', waId: summary.waId });
-    const body = botText('ru', 'handoff.manager', { customer: customerName, phone: `+${summary.waId}`, details });
+    const message: OutboundMessage = notice.releaseButton
+      ? { kind: 'buttons', body: notice.body, buttons: [{ id: release, title: botText('ru', 'handoff.releaseButton') }] }
+      : { kind: 'text', body: notice.body };
     try {
       const manager = await this.deps.customers.profile(managerWaId);
-      const delivery = await this.deps.delivery.deliver(
-        managerWaId,
-        { kind: 'buttons', body, buttons: [{ id: release, title: botText('ru', 'handoff.releaseButton') }] },
-        { lastInboundAt: manager?.lastInboundAt },
-        () =>
-          this.deps.templates.build({
-            name: 'manager_handoff',
-            language: 'ru',
-            parameters: { customer_name: customerName, phone: `+${summary.waId}`, details },
-            payloads: { release },
-          }),
+      const delivery = await this.deps.delivery.deliver(managerWaId, message, { lastInboundAt: manager?.lastInboundAt }, () =>
+        this.deps.templates.build({
+          name: 'manager_handoff',
+          language: 'ru',
+          parameters: { customer_name: customerName, phone: contactOf(summary), details },
+          payloads: { release },
+        }),
       );
       await this.deps.customers.recordSent(managerWaId, [
         {

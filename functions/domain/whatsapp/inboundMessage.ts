@@ -22,7 +22,43 @@ export const inboundContentSchema = z.discriminatedUnion('kind', [
   /** Emoji reactions and system notices: recorded, never answered. */
   z.object({ kind: z.literal('reaction'), emoji: z.string().optional() }),
   z.object({ kind: z.literal('system') }),
+  /** A type the assistant does not handle (Meta's own `unsupported`, polls, a new interactive type…). */
   z.object({ kind: z.literal('unsupported'), originalType: z.string() }),
+  /** A type the assistant handles, arrived broken (Meta sends an `interactive` without its object, with error 131000). */
+  z.object({ kind: z.literal('unreadable'), originalType: z.string(), errorCode: z.number().optional() }),
+  /** A cart sent from the catalog: product ids (the store's retailer ids) and quantities. */
+  z.object({
+    kind: z.literal('order'),
+    catalogId: z.string().optional(),
+    note: z.string().optional(),
+    items: z.array(
+      z.object({ productId: z.string(), quantity: z.number(), itemPrice: z.number().optional(), currency: z.string().optional() }),
+    ),
+  }),
+  /** A pin: where the customer is, or where to deliver. */
+  z.object({
+    kind: z.literal('location'),
+    latitude: z.number().optional(),
+    longitude: z.number().optional(),
+    name: z.string().optional(),
+    address: z.string().optional(),
+  }),
+  /** The customer edited a message: its new words. */
+  z.object({ kind: z.literal('edit'), originalMessageId: z.string(), text: z.string() }),
+  /** The customer deleted a message for everyone. */
+  z.object({ kind: z.literal('revoke'), originalMessageId: z.string() }),
+  /** A WhatsApp Flow form sent back (nfm_reply); the answers stay with the conversation, never in logs. */
+  z.object({ kind: z.literal('flow_reply'), name: z.string().optional(), body: z.string().optional() }),
+  /** The customer's answer to a request to call them on WhatsApp. */
+  z.object({ kind: z.literal('call_permission'), accepted: z.boolean() }),
+  /** Media the assistant does not look into: video, documents, stickers; a caption is read as text. */
+  z.object({
+    kind: z.literal('other_media'),
+    mediaType: z.enum(['video', 'document', 'sticker']),
+    caption: z.string().optional(),
+  }),
+  /** Contact cards the customer shared. */
+  z.object({ kind: z.literal('contacts'), count: z.number() }),
 ]);
 
 export type InboundContent = z.infer<typeof inboundContentSchema>;

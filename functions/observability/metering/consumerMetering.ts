@@ -14,6 +14,15 @@ const FEATURE_OF_KIND = {
   reaction: 'other',
   system: 'other',
   unsupported: 'other',
+  unreadable: 'other',
+  order: 'interactive',
+  location: 'interactive',
+  edit: 'text',
+  revoke: 'other',
+  flow_reply: 'interactive',
+  call_permission: 'interactive',
+  other_media: 'other',
+  contacts: 'other',
 } as const satisfies Record<InboundKind, Feature>;
 
 /**
@@ -30,6 +39,7 @@ export function meterTurn(turn: Turn): void {
     meter.useFeature(FEATURE_OF_KIND[content.kind]);
     if (content.kind === 'audio') meter.count('voice_notes');
     if (content.kind === 'image') meter.count('photos');
+    if (content.kind === 'order') meter.count('orders');
     if (content.kind === 'reply' && parseReplyId(content.replyId)?.action === 'product') meter.count('product_cards_opened');
   }
 }

@@ -30,8 +30,10 @@ export function validBody(random: Random, waId: string): Json {
   return webhookBody({ contacts: [contact(waId)], messages: Array.from({ length: count }, () => pick(makers, random)()) });
 }
 
-/** Each makes a valid body invalid in one way the webhook's schema must refuse; it does nothing when its target is absent. */
-const VIOLATIONS: ReadonlyArray<readonly [string, (body: Json, random: Random) => boolean]> = [
+type Violation = readonly [string, (body: Json, random: Random) => boolean];
+
+/** Each makes a body no webhook envelope (400); it does nothing when its target is absent. */
+const ENVELOPE_VIOLATIONS: readonly Violation[] = [
   ['object missing', (body) => delete body.object],
   ['object not a string', (body) => ((body.object = 42), true)],
   ['entry empty', (body) => ((body.entry = []), true)],
@@ -39,8 +41,16 @@ const VIOLATIONS: ReadonlyArray<readonly [string, (body: Json, random: Random) =
   ['entry id missing', (body) => withEntry(body, (entry) => delete entry.id)],
   ['changes not an array', (body) => withEntry(body, (entry) => ((entry.changes = 'messages'), true))],
   ['change field missing', (body) => withChange(body, (change) => delete change.field)],
+];
+
+/**
+ * Each breaks one part inside a genuine envelope: the body is still Meta's
+ * (200), the broken part is left out or answered politely, the rest goes on.
+ */
+const PART_VIOLATIONS: readonly Violation[] = [
   ['metadata missing', (body) => withValue(body, (value) => delete value.metadata)],
   ['phone_number_id not a string', (body) => withValue(body, (value) => ((value.metadata = { phone_number_id: 1 }), true))],
+  ['another business number', (body) => withValue(body, (value) => ((value.metadata = { phone_number_id: '999999999999999' }), true))],
   ['messages not an array', (body) => withValue(body, (value) => value.messages !== undefined && ((value.messages = {}), true))],
   ['message id missing', (body) => withMessage(body, (message) => delete message.id)],
   ['message id empty', (body) => withMessage(body, (message) => ((message.id = ''), true))],
@@ -56,6 +66,10 @@ const VIOLATIONS: ReadonlyArray<readonly [string, (body: Json, random: Random) =
   [
     'interactive without type',
     (body) => withMessage(body, (message) => message.type === 'interactive' && ((message.interactive = {}), true)),
+  ],
+  [
+    'interactive missing (error 131000)',
+    (body) => withMessage(body, (message) => message.type === 'interactive' && delete message.interactive),
   ],
   ['status without id', (body) => withStatus(body, (status) => delete status.id)],
   ['status timestamp not a number', (body) => withStatus(body, (status) => ((status.timestamp = 'now'), true))],
@@ -101,14 +115,19 @@ const signed = (body: Buffer, appSecret: string) => ({
   'x-hub-signature-256': signBody(body, appSecret),
 });
 
-/** A valid body broken by one to three violations, signed with the app secret: 400. */
-function schemaViolation(random: Random, appSecret: string, waId: string): BadRequest {
-  const body = validBody(random, waId);
+function applyViolations(body: Json, violations: readonly Violation[], random: Random): string[] {
   const applied: string[] = [];
   for (let attempt = 0; applied.length === 0 || (attempt < 3 && random() < 0.4); attempt += 1) {
-    const [name, violate] = pick(VIOLATIONS, random);
+    const [name, violate] = pick(violations, random);
     if (violate(body, random)) applied.push(name);
   }
+  return applied;
+}
+
+/** A valid body broken out of the envelope's shape by one to three violations, signed with the app secret: 400. */
+function schemaViolation(random: Random, appSecret: string, waId: string): BadRequest {
+  const body = validBody(random, waId);
+  const applied = applyViolations(body, ENVELOPE_VIOLATIONS, random);
   const raw = Buffer.from(random() < 0.1 ? JSON.stringify([body]) : JSON.stringify(body));
   return {
     kind: 'schema violation',
@@ -118,6 +137,34 @@ function schemaViolation(random: Random, appSecret: string, waId: string): BadRe
     expectedStatus: 400,
     detail: applied.join(', '),
   };
+}
+
+/** A genuine body with one to three of its parts broken, and whether any message of it can still be answered. */
+export interface OddBody {
+  raw: string;
+  detail: string;
+  answerable: boolean;
+}
+
+/** Whether a message of ours survives in the body: an attributable change for our number with a message that names its sender. */
+function hasAnswerableMessage(body: Json, phoneNumberId: string): boolean {
+  let answerable = false;
+  withValue(body, (value) => {
+    const metadata = value.metadata as Json | undefined;
+    const messages = value.messages;
+    answerable =
+      metadata?.phone_number_id === phoneNumberId &&
+      Array.isArray(messages) &&
+      messages.some((message: Json) => typeof message.from === 'string' && message.from !== '');
+    return true;
+  });
+  return answerable;
+}
+
+export function oddBody(random: Random, waId: string, phoneNumberId: string): OddBody {
+  const body = validBody(random, waId);
+  const applied = applyViolations(body, PART_VIOLATIONS, random);
+  return { raw: JSON.stringify(body), detail: applied.join(', '), answerable: hasAnswerableMessage(body, phoneNumberId) };
 }
 
 const JSON_ISH = '{}[]",:0123456789.-+eEtrufalsn \\абвгдеёжзийклмнопрстуфхцчшщъыьэюяabcxyz😀';

@@ -4,6 +4,7 @@ import type { Product } from '../../catalog/product';
 import type { Language } from '../../language';
 import type { PreferenceSignal, Preferences } from '../../preferences/preferences';
 import type { ContentOf, Customer, InboundKind } from '../../whatsapp/inboundMessage';
+import type { CustomerLocation, MemoryEntry } from '../ports';
 
 /**
  * The turn being answered, as an answerer sees it: what is known about the
@@ -28,6 +29,12 @@ export interface TurnInProgress {
   answerText(text: string, heardLanguage?: Language): Promise<AssistantReply>;
   /** A line of the customer's side of the conversation, for the memory the assistant and the manager read. */
   remember(text: string): void;
+  /** The last exchanges, this turn's included, oldest first: what the manager reads in a lead. */
+  recent(): MemoryEntry[];
+  /** The last pin the customer sent, if any. */
+  location: CustomerLocation | undefined;
+  /** Where the customer is, or wants delivery: kept on their profile for the manager. */
+  keepLocation(location: Omit<CustomerLocation, 'at'>): void;
   /** What a message says about the customer's taste (a photo), and what the model calls cost. */
   learn(signal: PreferenceSignal, usage: AiUsage | undefined, memoryText: string): void;
   used(usage: AiUsage | undefined): void;

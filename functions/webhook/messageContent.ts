@@ -1,0 +1,173 @@
+import * as z from 'zod';
+import type { InboundContent } from '../domain/whatsapp/inboundMessage';
+
+/**
+ * What a Cloud API message says, as one of the domain's kinds. Each of Meta's
+ * message types is read by its own reader; a type we read that arrives broken
+ * is `unreadable` (answered politely), a type we do not read is `unsupported`.
+ * Nothing here throws: one odd message never costs the rest of the body.
+ */
+type Reader = (message: Record<string, unknown>) => InboundContent | undefined;
+
+const caption = z.string().optional().catch(undefined);
+/** Meta documents numbers; other senders put numbers in strings, or placeholders: those become "unknown". */
+const coordinate = (limit: number) =>
+  z.union([z.number(), z.string()]).transform(Number).pipe(z.number().min(-limit).max(limit)).optional().catch(undefined);
+
+const textPart = z.object({ body: z.string() });
+const audioPart = z.object({ id: z.string().min(1), mime_type: z.string().default('audio/ogg'), voice: z.boolean().default(false) });
+const imagePart = z.object({ id: z.string().min(1), mime_type: z.string().default('image/jpeg'), caption });
+const otherMediaPart = z.object({ caption });
+const replyPart = z.object({ id: z.string(), title: z.string().default('') });
+const interactivePart = z.object({
+  type: z.string(),
+  button_reply: replyPart.optional(),
+  list_reply: replyPart.optional(),
+  nfm_reply: z.object({ name: caption, body: caption }).optional(),
+  call_permission_reply: z.object({ response: z.string() }).optional(),
+});
+const templateButtonPart = z.object({ payload: z.string().default(''), text: z.string().default('') });
+const reactionPart = z.object({ emoji: z.string().optional().catch(undefined) });
+const locationPart = z.object({
+  latitude: coordinate(90),
+  longitude: coordinate(180),
+  name: caption,
+  address: caption,
+});
+const contactsPart = z.array(z.unknown());
+const orderPart = z.object({
+  catalog_id: caption,
+  text: caption,
+  product_items: z.array(
+    z.object({
+      product_retailer_id: z.string().min(1),
+      quantity: z.coerce.number().int().positive().catch(1),
+      item_price: z.coerce.number().nonnegative().optional().catch(undefined),
+      currency: caption,
+    }),
+  ),
+});
+const editPart = z.object({
+  original_message_id: z.string().min(1),
+  message: z
+    .object({
+      text: textPart.optional().catch(undefined),
+      image: otherMediaPart.optional().catch(undefined),
+      video: otherMediaPart.optional().catch(undefined),
+      document: otherMediaPart.optional().catch(undefined),
+    })
+    .catch({}),
+});
+const revokePart = z.object({ original_message_id: z.string().min(1) });
+const unsupportedPart = z.object({ type: z.string().min(1) });
+
+/** The message's part named after its type (`text`, `image`…), read by its schema; undefined when it does not fit. */
+function part<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+function interactive(message: Record<string, unknown>): InboundContent | undefined {
+  const tap = part(interactivePart, message.interactive);
+  if (tap === undefined) return undefined;
+  switch (tap.type) {
+    case 'button_reply':
+      return tap.button_reply && { kind: 'reply', replyId: tap.button_reply.id, title: tap.button_reply.title, source: 'button' };
+    case 'list_reply':
+      return tap.list_reply && { kind: 'reply', replyId: tap.list_reply.id, title: tap.list_reply.title, source: 'list' };
+    case 'nfm_reply':
+      return tap.nfm_reply && { kind: 'flow_reply', name: tap.nfm_reply.name, body: tap.nfm_reply.body };
+    case 'call_permission_reply':
+      return tap.call_permission_reply && { kind: 'call_permission', accepted: tap.call_permission_reply.response === 'accept' };
+    default:
+      return { kind: 'unsupported', originalType: `interactive:${tap.type}` };
+  }
+}
+
+function otherMedia(mediaType: 'video' | 'document' | 'sticker'): Reader {
+  return (message) => {
+    const media = part(otherMediaPart, message[mediaType]);
+    return media && { kind: 'other_media', mediaType, caption: media.caption };
+  };
+}
+
+const READERS: Readonly<Record<string, Reader>> = {
+  text: (message) => {
+    const text = part(textPart, message.text);
+    return text && { kind: 'text', text: text.body };
+  },
+  audio: (message) => {
+    const audio = part(audioPart, message.audio);
+    return audio && { kind: 'audio', mediaId: audio.id, mimeType: audio.mime_type, voice: audio.voice };
+  },
+  image: (message) => {
+    const image = part(imagePart, message.image);
+    return image && { kind: 'image', mediaId: image.id, mimeType: image.mime_type, caption: image.caption };
+  },
+  video: otherMedia('video'),
+  document: otherMedia('document'),
+  sticker: otherMedia('sticker'),
+  interactive,
+  button: (message) => {
+    const button = part(templateButtonPart, message.button);
+    return button && { kind: 'reply', replyId: button.payload, title: button.text, source: 'template' };
+  },
+  request_welcome: () => ({ kind: 'welcome' }),
+  reaction: (message) => {
+    const reaction = part(reactionPart, message.reaction);
+    return { kind: 'reaction', emoji: reaction?.emoji || undefined };
+  },
+  location: (message) => {
+    const location = part(locationPart, message.location);
+    return location && { kind: 'location', ...location };
+  },
+  contacts: (message) => {
+    const contacts = part(contactsPart, message.contacts);
+    return contacts && { kind: 'contacts', count: contacts.length };
+  },
+  order: (message) => {
+    const order = part(orderPart, message.order);
+    if (order === undefined) return undefined;
+    const items = order.product_items.map((item) => ({
+      productId: item.product_retailer_id,
+      quantity: item.quantity,
+      itemPrice: item.item_price,
+      currency: item.currency,
+    }));
+    return { kind: 'order', items, catalogId: order.catalog_id, note: order.text || undefined };
+  },
+  edit: (message) => {
+    const edit = part(editPart, message.edit);
+    const { text, image, video, document } = edit?.message ?? {};
+    const words = text?.body ?? image?.caption ?? video?.caption ?? document?.caption;
+    return edit && words !== undefined ? { kind: 'edit', originalMessageId: edit.original_message_id, text: words } : undefined;
+  },
+  revoke: (message) => {
+    const revoke = part(revokePart, message.revoke);
+    return revoke && { kind: 'revoke', originalMessageId: revoke.original_message_id };
+  },
+  system: () => ({ kind: 'system' }),
+  unsupported: (message) => ({ kind: 'unsupported', originalType: part(unsupportedPart, message.unsupported)?.type ?? 'unsupported' }),
+};
+
+/** The first error code Meta attached to a message it could not deliver whole (131000, 131051…). */
+function errorCodeOf(errors: unknown): number | undefined {
+  const [first] = Array.isArray(errors) ? errors : [];
+  const code = typeof first === 'object' && first !== null ? (first as { code?: unknown }).code : undefined;
+  return typeof code === 'number' ? code : undefined;
+}
+
+/**
+ * The message's content, and whether it was broken. `changeErrors` are the
+ * errors Meta put beside the messages (an `interactive` without its object
+ * comes with 131000 there, not on the message).
+ */
+export function contentOf(message: Record<string, unknown>, changeErrors?: unknown): { content: InboundContent; broken: boolean } {
+  const type = typeof message.type === 'string' && message.type !== '' ? message.type : 'unknown';
+  const reader = READERS[type];
+  if (reader === undefined) return { content: { kind: 'unsupported', originalType: type }, broken: false };
+  const content = reader(message);
+  if (content !== undefined) return { content, broken: false };
+  const errorCode = errorCodeOf(message.errors) ?? errorCodeOf(changeErrors);
+  return { content: { kind: 'unreadable', originalType: type, errorCode }, broken: true };
+}
