@@ -8,6 +8,7 @@ import { parseEnvironment } from '../functions/config/environment';
 import { catalogFromEnvironment } from '../functions/adapters/catalog/catalogFromEnvironment';
 import { createDynamoClients } from '../functions/adapters/dynamodb/dynamoClients';
 import { DynamoCustomerRepository } from '../functions/adapters/dynamodb/dynamoCustomerRepository';
+import { DynamoTemplateCategoryStore } from '../functions/adapters/dynamodb/dynamoTemplateCategoryStore';
 import { createLambdaContext } from './lambdaContext';
 import { BodyTooLargeError, readBody, toApiGatewayEvent, writeApiGatewayResult } from './apiGatewayEvent';
 import { ensureTable, startDynamo, type LocalDynamo } from './dynamoServer';
@@ -19,7 +20,8 @@ import { serveCostApi } from './simulator/costApi';
 import { createSimApi } from './simulator/simApi';
 import { createSimEvents } from './simulator/simEvents';
 import { createSimPage } from './simulator/simPage';
-import { statusesWebhook } from './simulator/webhookPayloads';
+import { createTemplatesApi } from './simulator/templatesApi';
+import { accountWebhook, statusesWebhook } from './simulator/webhookPayloads';
 import { createCatalogImageRoute } from './catalogImageRoute';
 import { createScheduledJobs } from './scheduledJobs';
 import { TemplateRegistry } from './graph/templateRegistry';
@@ -200,7 +202,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       );
     };
 
-    const templateRegistry = new TemplateRegistry();
+    const wabaId = env.WHATSAPP_BUSINESS_ACCOUNT_ID ?? LOCAL_NAMES.wabaId;
+    // The account's template webhooks (approvals, category changes) reach /webhook signed, as Meta's do.
+    const templateRegistry = new TemplateRegistry({
+      onChange: (change) =>
+        postToWebhook(accountWebhook(wabaId, change, Date.now())).catch((error: unknown) =>
+          log(`template webhook failed: ${String(error)}`),
+        ),
+    });
     const graph = createGraphStandIn({
       apiVersion: env.GRAPH_API_VERSION ?? LOCAL_NAMES.graphApiVersion,
       accessToken: env.WHATSAPP_TOKEN ?? '',
@@ -209,7 +218,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       onOutbound: (record) => conversations.recordOutbound(record.to, record.id, record.timestamp, record.body),
       onStatus: reportStatus,
       lastInboundAt: (waId) => conversations.lastInboundAt(waId),
-      templates: { wabaId: env.WHATSAPP_BUSINESS_ACCOUNT_ID ?? LOCAL_NAMES.wabaId, registry: templateRegistry },
+      templates: { wabaId, registry: templateRegistry },
       ...(options.graphFaults ? { faults: options.graphFaults } : {}),
     });
 
@@ -246,6 +255,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       }),
       catalog: catalogFromEnvironment(handlerEnv),
     });
+    const templatesApi = createTemplatesApi(
+      templateRegistry,
+      new DynamoTemplateCategoryStore(createDynamoClients(handlerEnv).document, handlerEnv.TABLE_NAME),
+    );
     const simEvents = createSimEvents(conversations);
     started.push(simEvents.close);
     const simPage = createSimPage();
@@ -287,6 +300,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       if (path.startsWith('/graph/') && (await graph.handle(request, response))) return;
       if (path.startsWith('/catalog/') && (await catalogImages(request, response))) return;
       if (path.startsWith('/sim/api/cost/') && (await serveCostApi(request, response, handlerEnv))) return;
+      if (path.startsWith('/sim/api/templates') && (await templatesApi(request, response))) return;
       if (path.startsWith('/sim/api/') && (await simEvents.handle(request, response))) return;
       if (path.startsWith('/sim/api/') && (await simApi(request, response))) return;
       if ((path === '/sim' || path.startsWith('/sim/')) && (await simPage(request, response))) return;

@@ -46,6 +46,13 @@ function summaryTable(report: CostReport, source: string, pricingVersion: string
     headline,
     ...SECTIONS.map(([breakdown, title]) => linesTable(title, breakdown, report.breakdowns[breakdown])),
     linesTable('Top customers (hashed refs)', 'customer', report.topCustomers),
+    `WhatsApp charges by template, at the category Meta billed (status pricing.category)\n${textTable(
+      [
+        ['template', 'category', 'usd', 'messages'],
+        ...report.whatsappTemplates.map((line) => [line.template, line.category, formatUsd(line.usd), String(line.messages)]),
+      ],
+      [2, 3],
+    )}`,
     `Fixed monthly items, ${fixed.region} prices (not in the figures above)\n${textTable(
       [
         ['item', 'quantity', 'usd per month'],
@@ -69,6 +76,9 @@ function summaryCsv(report: CostReport): string {
     rows.push(['per_1000_messages', 'messages_in', report.perThousandMessagesUsd, report.messagesIn]);
   for (const breakdown of COST_BREAKDOWNS) {
     for (const line of report.breakdowns[breakdown]) rows.push([breakdown, line.key, line.usd, line.invocations]);
+  }
+  for (const line of report.whatsappTemplates) {
+    rows.push(['whatsapp_template', `${line.template}:${line.category}`, line.usd, line.messages]);
   }
   for (const line of report.fixedMonthly.lines) rows.push(['fixed_monthly', line.item, line.monthlyUsd, line.quantity]);
   return csv(rows);

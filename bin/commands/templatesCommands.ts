@@ -92,13 +92,15 @@ export const templatesStatusCommand: Command = {
             ...(found.correctCategory ? [`→ ${found.correctCategory} announced`] : []),
           ].join(' ')
         : 'MISSING (run zeta templates sync)';
-      const price = card?.[category.toLowerCase() as 'utility' | 'marketing' | 'authentication'];
+      const rate = category.toLowerCase() as 'utility' | 'marketing' | 'authentication';
+      const price = card?.[rate];
+      const caveat = card?.unknown.includes(rate) ? ' (unknown: a stand-in)' : card?.confirmed === false ? ' (unconfirmed)' : '';
       return [
         template.name,
         language,
         `${expected.category}: ${expected.reason}`,
         state,
-        price === undefined ? 'n/a' : `$${price}${card?.confirmed === false ? ' (unconfirmed)' : ''}`,
+        price === undefined ? 'n/a' : `$${price}${caveat}`,
       ];
     });
     console.log(textTable([['template', 'lang', 'expected category (why)', 'in the account', 'KZ per message'], ...rows]));

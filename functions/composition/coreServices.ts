@@ -5,6 +5,7 @@ import { productImageUrlResolver } from '../adapters/catalog/productImageUrl';
 import { createDynamoClients } from '../adapters/dynamodb/dynamoClients';
 import { DynamoCustomerRepository } from '../adapters/dynamodb/dynamoCustomerRepository';
 import { DynamoPriceAlertRepository } from '../adapters/dynamodb/dynamoPriceAlertRepository';
+import { DynamoTemplateCategoryStore } from '../adapters/dynamodb/dynamoTemplateCategoryStore';
 import { EventBridgeFollowUpScheduler } from '../adapters/scheduler/eventBridgeFollowUpScheduler';
 import { fetchSecretFromSecretsManager } from '../adapters/secretsManagerFetcher';
 import { graphClientCache } from '../adapters/whatsapp/graphClientCache';
@@ -14,8 +15,12 @@ import { createSecretsLoader } from '../config/secrets';
 import type { FollowUpScheduler } from '../domain/followups/followUpScheduler';
 import { CustomerDelivery } from '../domain/messaging/customerDelivery';
 import { messageTemplates } from '../domain/messaging/messageTemplates';
+import { TemplateCategories } from '../domain/messaging/templateCategories';
 import { countingMessenger } from '../observability/metering/countingMessenger';
 import type { Telemetry } from '../observability/telemetry';
+
+/** A warm function re-reads a template's category this often: Meta announces a change a day ahead. */
+const TEMPLATE_CATEGORY_CACHE_MS = 5 * 60 * 1000;
 
 /** Retention of what the app stores per customer (DynamoDB TTL; reads skip expired items too). */
 export const RETENTION = { profileDays: 365, outboundDays: 35 } as const;
@@ -40,7 +45,14 @@ export function buildCoreServices(env: Environment, { logger }: Telemetry) {
     { baseUrl: env.GRAPH_API_BASE_URL, apiVersion: env.GRAPH_API_VERSION, phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID },
     loadSecrets,
   );
-  const messenger = countingMessenger(new GraphMessenger(graph));
+  const templates = messageTemplates();
+  const templateCategories = new TemplateCategories({
+    store: new DynamoTemplateCategoryStore(dynamo.document, env.TABLE_NAME),
+    catalog: templates,
+    now: Date.now,
+    cacheMs: TEMPLATE_CATEGORY_CACHE_MS,
+  });
+  const messenger = countingMessenger(new GraphMessenger(graph, (name, language) => templateCategories.latest(name, language)));
   const catalog = catalogFromEnvironment(env, (issue) => logger.warn('invalid product in the product API', issue));
   const followUps = followUpScheduler(env);
   if (followUps === undefined)
@@ -52,7 +64,8 @@ export function buildCoreServices(env: Environment, { logger }: Telemetry) {
     messenger,
     catalog,
     imageUrlOf: productImageUrlResolver(env.CATALOG_IMAGE_BASE_URL ?? 'https://zeta.kz/catalog/'),
-    templates: messageTemplates(),
+    templates,
+    templateCategories,
     customers: new DynamoCustomerRepository(dynamo.document, env.TABLE_NAME, { ...RETENTION, memoryDays: env.MEMORY_DAYS }),
     delivery: new CustomerDelivery(messenger, Date.now),
     alerts: new DynamoPriceAlertRepository(dynamo.document, env.TABLE_NAME),

@@ -1,11 +1,14 @@
 import type { SQSRecord } from 'aws-lambda';
 import { queuedEventSchema, type QueuedEvent } from '../contracts/queuedEvent';
 import type { Turn } from '../domain/conversation/turn';
+import type { TemplateUpdate } from '../domain/messaging/templateUpdate';
 import type { DeliveryStatus } from '../domain/whatsapp/inboundMessage';
 
 /** What the consumer does with one SQS record of a batch. */
 export type PlannedRecord =
   | { kind: 'status'; status: DeliveryStatus }
+  /** Meta changed something about one of the account's templates (its category, its approval). */
+  | { kind: 'template'; update: TemplateUpdate }
   /** The first record of a customer's messages in this batch answers all of them as one turn. */
   | { kind: 'turn'; turn: Turn }
   /** A later message of that turn: answered together with the first. */
@@ -42,6 +45,10 @@ export function planBatch(records: readonly SQSRecord[], maxReceiveCount: number
     }
     if (event.kind === 'status') {
       plan.set(record.messageId, { kind: 'status', status: event.status });
+      continue;
+    }
+    if (event.kind === 'template') {
+      plan.set(record.messageId, { kind: 'template', update: event.template });
       continue;
     }
     const open = turns.get(event.customer.waId);

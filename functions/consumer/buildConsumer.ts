@@ -103,6 +103,7 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
   const handler = createConsumerHandler({
     maxReceiveCount: env.QUEUE_MAX_RECEIVE_COUNT,
     loadSecrets: core.loadSecrets,
+    templateCategories: core.templateCategories,
     turns: new TurnProcessor({
       claims: new PowertoolsMessageClaims({
         client: dynamo.raw,

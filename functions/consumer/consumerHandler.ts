@@ -9,6 +9,8 @@ import { customerRefKey } from '../observability/customerRefKey';
 import { meterStatus, meterTurn } from '../observability/metering/consumerMetering';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { DeliveryStatusRecorder } from '../domain/conversation/deliveryStatuses';
+import type { TemplateCategories } from '../domain/messaging/templateCategories';
+import type { TemplateUpdate } from '../domain/messaging/templateUpdate';
 import type { WindowReengagement } from '../domain/messaging/windowReengagement';
 import { planBatch, UnreadableRecordError } from './batchPlan';
 import type { TurnProcessor } from './turnProcessor';
@@ -20,10 +22,37 @@ export interface ConsumerDependencies {
   turns: TurnProcessor;
   statuses: DeliveryStatusRecorder;
   reengagement: WindowReengagement;
+  /** Keeps each template's category as Meta reports it: marketing sends are routed and billed by it. */
+  templateCategories: Pick<TemplateCategories, 'apply'>;
   logger: Logger;
   metrics: Metrics;
   /** Books each invocation in the cost ledger (functions/observability/costAccounting.ts). */
   costAccounting?: MiddlewareObj<SQSEvent, SQSBatchResponse>;
+}
+
+/** A template's category recorded, an announced change or a rejection logged for the people who own the templates. */
+async function applyTemplateUpdate(deps: ConsumerDependencies, update: TemplateUpdate): Promise<void> {
+  const outcome = await deps.templateCategories.apply(update);
+  const template = { name: update.name, language: update.language, templateId: update.templateId };
+  switch (outcome) {
+    case 'recorded':
+      deps.metrics.addMetric('TemplateCategoryRecorded', MetricUnit.Count, 1);
+      deps.logger.info('template category recorded', { ...template, category: update.category });
+      return;
+    case 'announced':
+      // Meta asks not to route on an announced category: the change itself comes as its own webhook.
+      deps.metrics.addMetric('TemplateCategoryChangeAnnounced', MetricUnit.Count, 1);
+      deps.logger.warn('template category change announced', { ...template, update });
+      return;
+    case 'status':
+      if (update.kind === 'status' && update.status !== 'APPROVED') {
+        deps.metrics.addMetric('TemplateNotApproved', MetricUnit.Count, 1);
+        deps.logger.warn('template not approved', { ...template, status: update.status, reason: update.reason });
+      }
+      return;
+    case 'stale':
+      return;
+  }
 }
 
 /** Leave room to give claims back before Lambda kills the invocation. */
@@ -58,6 +87,8 @@ export function createConsumerHandler(deps: ConsumerDependencies) {
               deps.metrics.addMetric('ResentAsTemplate', MetricUnit.Count, 1);
             }
             return;
+          case 'template':
+            return applyTemplateUpdate(deps, planned.update);
           case 'turn':
             meterTurn(planned.turn);
             return deps.turns.process(planned.turn, leaseMs);

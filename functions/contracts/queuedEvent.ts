@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { templateUpdateSchema } from '../domain/messaging/templateUpdate';
 import { customerSchema, deliveryStatusSchema, inboundMessageSchema } from '../domain/whatsapp/inboundMessage';
 
 /**
@@ -22,15 +23,40 @@ export const queuedEventSchema = z.discriminatedUnion('kind', [
     phoneNumberId: z.string(),
     status: deliveryStatusSchema,
   }),
+  /** A change to one of the account's templates (its category, its approval). */
+  z.object({
+    v: z.literal(1),
+    kind: z.literal('template'),
+    receivedAt: z.number(),
+    wabaId: z.string(),
+    template: templateUpdateSchema,
+  }),
 ]);
 
 export type QueuedEvent = z.infer<typeof queuedEventSchema>;
 
-/** FIFO order is per customer: a customer's messages and the statuses of what we sent them share a group. */
+/** FIFO order is per customer: a customer's messages and the statuses of what we sent them share a group; a template's changes share one. */
 export function messageGroupOf(event: QueuedEvent): string {
-  return event.kind === 'message' ? event.customer.waId : event.status.recipientId;
+  switch (event.kind) {
+    case 'message':
+      return event.customer.waId;
+    case 'status':
+      return event.status.recipientId;
+    case 'template':
+      return `TEMPLATE#${event.template.name}`;
+  }
 }
 
 export function deduplicationIdOf(event: QueuedEvent): string {
-  return event.kind === 'message' ? event.message.id : `${event.status.messageId}:${event.status.state}`;
+  switch (event.kind) {
+    case 'message':
+      return event.message.id;
+    case 'status':
+      return `${event.status.messageId}:${event.status.state}`;
+    case 'template': {
+      const { template } = event;
+      const what = template.kind === 'status' ? template.status : template.category;
+      return `template:${template.templateId}:${template.language}:${template.kind}:${what}:${template.at}`;
+    }
+  }
 }

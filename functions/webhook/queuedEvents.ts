@@ -13,6 +13,7 @@ import {
   type CloudApiStatus,
 } from './cloudApiWebhook';
 import { contentOf } from './messageContent';
+import { templateEventOf } from './templateChanges';
 import { MalformedPayloadError } from './webhookErrors';
 
 /** Parts of a genuine body that are acknowledged (200) but not queued; each is logged and counted. */
@@ -174,15 +175,20 @@ export function parseWebhook(body: unknown, receivedAt: number, phoneNumberId: s
     reader.ignore('foreign_object', changes.length);
     return { events: [], ignored: reader.ignored, odd: [] };
   }
-  for (const change of changes) {
-    if (change.field !== 'messages') {
-      reader.ignore('other_field');
-      continue;
+  for (const entry of envelope.data.entry) {
+    for (const change of entry.changes) {
+      if (change.field !== 'messages') {
+        // A template's category or approval is queued; account and call updates are not followed.
+        const template = templateEventOf(change, entry, receivedAt);
+        if (template === undefined) reader.ignore('other_field');
+        else reader.events.push(template);
+        continue;
+      }
+      const value = messagesChangeValueSchema.safeParse(change.value);
+      if (!value.success) reader.ignore('unattributed');
+      else if (value.data.metadata.phone_number_id !== phoneNumberId) reader.ignore('foreign_number');
+      else reader.read(value.data);
     }
-    const value = messagesChangeValueSchema.safeParse(change.value);
-    if (!value.success) reader.ignore('unattributed');
-    else if (value.data.metadata.phone_number_id !== phoneNumberId) reader.ignore('foreign_number');
-    else reader.read(value.data);
   }
   return { events: reader.events, ignored: reader.ignored, odd: reader.odd };
 }

@@ -14,8 +14,9 @@ import type { RegisteredTemplate, TemplateRegistry } from './templateRegistry';
  * statuses with pricing the way the webhook would.
  */
 
-export type PricingCategory = 'service' | 'utility' | 'marketing' | 'authentication';
-export type TemplateCategory = Exclude<PricingCategory, 'service'>;
+/** `pricing.category` of a status: a marketing template sent through /marketing_messages is `marketing_lite`. */
+export type PricingCategory = 'service' | 'utility' | 'marketing' | 'marketing_lite' | 'authentication';
+export type TemplateCategory = Exclude<PricingCategory, 'service' | 'marketing_lite'>;
 
 export interface OutboundRecord {
   id: string;
@@ -24,6 +25,8 @@ export interface OutboundRecord {
   /** Milliseconds, from `now`. */
   timestamp: number;
   body: unknown;
+  /** /messages, or /marketing_messages (the Marketing Messages API). */
+  endpoint: 'messages' | 'marketing_messages';
 }
 
 export type InjectedFault = { status: number; body: unknown; headers?: Record<string, string> } | 'timeout';
@@ -426,7 +429,9 @@ export function createGraphStandIn(options: GraphStandInOptions): GraphStandIn {
     } else if (second !== options.phoneNumberId) {
       reply(res, 400, unknownObjectError(method, second));
     } else if (third === 'messages' && method === 'POST') {
-      receiveMessage(res, json);
+      receiveMessage(res, json, 'messages');
+    } else if (third === 'marketing_messages' && method === 'POST') {
+      receiveMessage(res, json, 'marketing_messages');
     } else if (third === 'media' && method === 'POST') {
       receiveUpload(req, res, raw);
     } else {
@@ -494,7 +499,13 @@ export function createGraphStandIn(options: GraphStandInOptions): GraphStandIn {
     reply(res, 200, { id: putMedia(raw, mimeType) });
   }
 
-  function receiveMessage(res: ServerResponse, body: unknown): void {
+  /**
+   * POST /messages, or /marketing_messages (Marketing Messages API for
+   * WhatsApp): templates only, and only marketing ones (100 "Message must be a
+   * template message", 131055 "Method not allowed" otherwise); what it sends is
+   * billed as `marketing_lite`.
+   */
+  function receiveMessage(res: ServerResponse, body: unknown, endpoint: 'messages' | 'marketing_messages'): void {
     if (typeof body === 'object' && body !== null && 'status' in body) {
       const receipt = readReceiptSchema.safeParse(body);
       if (receipt.success) reply(res, 200, { success: true });
@@ -507,9 +518,29 @@ export function createGraphStandIn(options: GraphStandInOptions): GraphStandIn {
       return;
     }
     const message = parsed.data;
+    if (endpoint === 'marketing_messages' && message.type !== 'template') {
+      reply(res, 400, graphError(CloudApiErrorCode.InvalidParameter, '(#100) Invalid parameter', 'Message must be a template message.'));
+      return;
+    }
     const unsendable = unsendableTemplate(message as Parameters<typeof unsendableTemplate>[0]);
     if (unsendable !== undefined) {
       reply(res, 400, graphError(TEMPLATE_DOES_NOT_EXIST, unsendable));
+      return;
+    }
+    if (
+      endpoint === 'marketing_messages' &&
+      message.type === 'template' &&
+      templateCategory(message.template.name, message.template.language.code) !== 'marketing'
+    ) {
+      reply(
+        res,
+        400,
+        graphError(
+          CloudApiErrorCode.MethodNotAllowed,
+          '(#131055) Method not allowed',
+          'Only marketing templates can be sent with this API.',
+        ),
+      );
       return;
     }
     const waId = toWaId(message.to);
@@ -522,7 +553,7 @@ export function createGraphStandIn(options: GraphStandInOptions): GraphStandIn {
     }
 
     const id = `wamid.${randomBytes(30).toString('base64')}`;
-    options.onOutbound({ id, to: waId, timestamp: now(), body });
+    options.onOutbound({ id, to: waId, timestamp: now(), body, endpoint });
     reply(res, 200, {
       messaging_product: 'whatsapp',
       contacts: [{ input: message.to, wa_id: waId }],
@@ -533,7 +564,7 @@ export function createGraphStandIn(options: GraphStandInOptions): GraphStandIn {
       setTimeout(() => options.onStatus(failedOutsideWindow(id, waId)), statusDelays.sent);
       return;
     }
-    const pricing = pricingOf(message, insideWindow);
+    const pricing = pricingOf(message, insideWindow, endpoint);
     const conversation = conversationOf(waId, pricing.category);
     const statusOf = (status: 'sent' | 'delivered'): CloudApiStatus => ({
       id,
@@ -552,9 +583,13 @@ export function createGraphStandIn(options: GraphStandInOptions): GraphStandIn {
    * messages, and so are utility templates inside the window; other templates
    * are billed at their category's rate.
    */
-  function pricingOf(message: OutboundMessageBody, insideWindow: boolean) {
+  function pricingOf(message: OutboundMessageBody, insideWindow: boolean, endpoint: 'messages' | 'marketing_messages') {
     const category: PricingCategory =
-      message.type === 'template' ? templateCategory(message.template.name, message.template.language.code) : 'service';
+      endpoint === 'marketing_messages'
+        ? 'marketing_lite'
+        : message.type === 'template'
+          ? templateCategory(message.template.name, message.template.language.code)
+          : 'service';
     const free = category === 'service' || (category === 'utility' && insideWindow);
     return {
       billable: !free,

@@ -50,3 +50,11 @@ export function messagesWebhook(business: BusinessNumber, message: Record<string
 export function statusesWebhook(business: BusinessNumber, statuses: unknown[]) {
   return messagesChange(business, { statuses });
 }
+
+/** A WhatsApp Business Account change that is not about messages (template status, template category), as Meta sends it. */
+export function accountWebhook(wabaId: string, change: { field: string; value: unknown }, at: number) {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [{ id: wabaId, time: Math.floor(at / 1000), changes: [change] }],
+  };
+}

@@ -162,17 +162,39 @@ describe('WhatsApp charges', () => {
     expect(priced.quantities).toMatchObject({ whatsappMessages: 5, whatsappBillable: 4 });
   });
 
-  it('attributes a charge to the feature and customer that sent the message, and names a message older than every card', () => {
+  it('attributes a charge to the feature, customer and template that sent it, at the category Meta billed, and names a message older than every card', () => {
     const priced = priceUsage(
       [
-        message({ attributeTo: { feature: 'alerts', customerRef: 'c0ffee' } }),
+        message({ attributeTo: { feature: 'alerts', customerRef: 'c0ffee', template: 'price_alert_notification' } }),
         message({ at: Date.UTC(2025, 0, 10), attributeTo: { feature: 'alerts' } }),
       ],
       pricing,
       'us-east-1',
     );
-    expect(priced.attributions).toEqual([{ component: 'whatsapp', usd: 0.0077, feature: 'alerts', customerRef: 'c0ffee' }]);
+    expect(priced.attributions).toEqual([
+      {
+        component: 'whatsapp',
+        usd: 0.0077,
+        feature: 'alerts',
+        customerRef: 'c0ffee',
+        template: 'price_alert_notification',
+        category: 'utility',
+      },
+    ]);
     expect(priced.unpriced).toEqual(['whatsapp:KZ:utility']);
+  });
+
+  it('bills a marketing template sent through the Marketing Messages API (marketing_lite) at the marketing rate', () => {
+    const priced = priceUsage(
+      [message({ category: 'marketing_lite', attributeTo: { feature: 'followups', template: 'new_products_notification' } })],
+      pricing,
+      'us-east-1',
+    );
+    expect(priced.costs.whatsapp).toBe(0.0604);
+    expect(priced.attributions).toEqual([
+      { component: 'whatsapp', usd: 0.0604, feature: 'followups', template: 'new_products_notification', category: 'marketing_lite' },
+    ]);
+    expect(priced.unpriced).toEqual([]);
   });
 });
 

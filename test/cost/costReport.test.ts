@@ -136,3 +136,45 @@ describe('usage analytics', () => {
     expect(summary.customers).toBe(2);
   });
 });
+
+describe('WhatsApp charges by template', () => {
+  it('groups the charges by template and the category Meta billed, not the one the file declares', () => {
+    const statuses = (attributions: NonNullable<LedgerRow['attributions']>) =>
+      row({
+        feature: 'statuses',
+        costs: { whatsapp: sumUsd(attributions.map((attribution) => attribution.usd)) },
+        attributions,
+      });
+    const report = buildCostReport(
+      [
+        ...rows,
+        statuses([
+          { component: 'whatsapp', usd: 0.0077, feature: 'alerts', template: 'price_alert_notification', category: 'utility' },
+          { component: 'whatsapp', usd: 0.0604, feature: 'followups', template: 'new_products_notification', category: 'marketing_lite' },
+        ]),
+        // The same template after Meta re-categorised it as marketing.
+        statuses([{ component: 'whatsapp', usd: 0.0604, feature: 'alerts', template: 'price_alert_notification', category: 'marketing' }]),
+      ],
+      fixturePricing(),
+      { from: '2026-11-20', to: '2026-11-21' },
+    );
+    expect(report.whatsappTemplates).toEqual([
+      { template: 'new_products_notification', category: 'marketing_lite', messages: 1, usd: 0.0604 },
+      { template: 'price_alert_notification', category: 'marketing', messages: 1, usd: 0.0604 },
+      // A row booked before charges named their template and category.
+      { template: '(free-form)', category: 'unknown', messages: 1, usd: 0.0077 },
+      { template: 'price_alert_notification', category: 'utility', messages: 1, usd: 0.0077 },
+    ]);
+  });
+});
+
+describe('prices to confirm', () => {
+  it('names a rate card in force whose rates are unknown, and which ones', () => {
+    const pricing = fixturePricing();
+    pricing.whatsapp.KZ[1] = { ...pricing.whatsapp.KZ[1]!, confirmed: false, unknown: ['utility', 'authentication'] };
+    const report = buildCostReport(rows, pricing, { from: '2026-11-20', to: '2026-11-21' });
+    expect(report.unconfirmedPrices).toEqual([
+      'whatsapp.KZ[effectiveFrom 2026-10-01] (utility, authentication unknown: a stand-in figure)',
+    ]);
+  });
+});

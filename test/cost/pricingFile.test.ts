@@ -37,6 +37,15 @@ describe('data/pricing.json', () => {
     expect(() => parsePricing(order, 'pricing.json')).toThrow(/date order/);
   });
 
+  it("marks Kazakhstan's own rates from October 2026 unknown, with the source, until Meta's figures are read", () => {
+    const card = bundledPricing().whatsapp.KZ.find((candidate) => candidate.effectiveFrom === '2026-10-01');
+    expect(card).toMatchObject({ confirmed: false, unknown: ['utility', 'authentication', 'service'] });
+    expect(card?.source).toBe('https://developers.facebook.com/documentation/business-messaging/whatsapp/pricing');
+    const file = raw();
+    file.whatsapp.KZ[1].confirmed = true;
+    expect(() => parsePricing(file, 'pricing.json')).toThrow(/whatsapp\.KZ\.1\.confirmed/);
+  });
+
   it('needs its default region among the priced ones', () => {
     const file = raw();
     file.defaultRegion = 'ap-south-1';

@@ -8,6 +8,7 @@ const card = (effectiveFrom: string, rates: Pick<RateCard, 'marketing' | 'utilit
   source,
   checked: '2026-11-25',
   confirmed: true,
+  unknown: [],
 });
 
 /**

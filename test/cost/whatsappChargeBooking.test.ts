@@ -64,7 +64,7 @@ describe("booking a message's WhatsApp charge once", () => {
     expect(booked[0]?.template).toBeUndefined();
   });
 
-  it("becomes a WhatsApp usage event attributed to the sending feature and the recipient's hashed ref", () => {
+  it("becomes a WhatsApp usage event attributed to the sending feature, the template and the recipient's hashed ref", () => {
     const meter = new UsageMeter(AT, 'statuses');
     enterMeter(meter);
     bookWhatsAppCharge({ status: status('wamid.alert', 'sent'), template: 'price_alert_notification' });
@@ -75,7 +75,7 @@ describe("booking a message's WhatsApp charge once", () => {
         market: 'KZ',
         billable: true,
         at: AT,
-        attributeTo: { feature: 'alerts', customerRef: customerRef(waId) },
+        attributeTo: { feature: 'alerts', customerRef: customerRef(waId), template: 'price_alert_notification' },
       },
     ]);
   });

@@ -144,4 +144,31 @@ describe('npm start: what a conversation cost, per invocation, function and feat
     expect(analytics).toMatch(/voice notes\s+1\b/);
     expect(analytics).toMatch(/price alerts triggered\s+1\b/);
   }, 45_000);
+
+  it('bills and routes a template at the category Meta moved it to: the webhook, /marketing_messages, the report', async () => {
+    type Listed = { name: string; language: string; status: string; category: string; appCategory: string | null };
+    const serviceReply = async () =>
+      ((await (await fetch(`${zeta.url}/sim/api/templates`)).json()) as Listed[]).find(
+        (template) => template.name === 'service_reply' && template.language === 'ru',
+      );
+    // The approval webhook of `zeta start`'s own sync told the app the category Meta approved it in.
+    await expect.poll(serviceReply, { timeout: 10_000 }).toMatchObject({ status: 'APPROVED', category: 'UTILITY', appCategory: 'UTILITY' });
+
+    await post('/sim/api/templates/category', { name: 'service_reply', language: 'ru', category: 'MARKETING' });
+    await expect.poll(serviceReply, { timeout: 10_000 }).toMatchObject({ category: 'MARKETING', appCategory: 'MARKETING' });
+
+    const silent = '77017770003';
+    await say(silent, { type: 'text', text: { body: 'покажите кресла' } }, secondsAgo(30 * HOUR));
+    const [template] = outbound(await waitForChat(zeta.url, silent, (lines) => outbound(lines).length === 1));
+    expect(template?.payload).toMatchObject({ type: 'template', template: { name: 'service_reply' } });
+
+    const today = utcDay(Date.now());
+    const billed = async () => {
+      const report = JSON.parse(await zetaCli('cost', 'report', '--from', today, '--to', today, '--format', 'json')) as CostReport;
+      return report.whatsappTemplates.find((line) => line.template === 'service_reply' && line.category === 'marketing_lite');
+    };
+    // Sent through the Marketing Messages API, so its status says marketing_lite: billed at the marketing rate.
+    await expect.poll(billed, { timeout: 15_000, interval: 300 }).toMatchObject({ messages: 1, usd: 0.0604 });
+    expect(await zetaCli('cost', 'report', '--from', today, '--to', today)).toMatch(/service_reply\s+marketing_lite\s+\$0\.060400\s+1/);
+  }, 45_000);
 });

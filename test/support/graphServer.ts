@@ -1,7 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CloudApiStatus } from '../../functions/webhook/cloudApiWebhook';
-import { createGraphStandIn, type FaultInjector, type GraphStandIn, type OutboundRecord } from '../../local/graph/graphStandIn';
+import {
+  createGraphStandIn,
+  type FaultInjector,
+  type GraphStandIn,
+  type GraphStandInOptions,
+  type OutboundRecord,
+} from '../../local/graph/graphStandIn';
 
 export interface GraphServer {
   baseUrl: string;
@@ -18,7 +24,9 @@ export const GRAPH_TOKEN = 'test-access-token';
 export const PHONE_NUMBER_ID = '100000000000001';
 
 /** The Graph API stand-in on a loopback port, recording what it was sent. */
-export async function startGraphServer(options: { outsideWindow?: 'refuse' | 'fail-status' } = {}): Promise<GraphServer> {
+export async function startGraphServer(
+  options: Pick<GraphStandInOptions, 'outsideWindow' | 'templateCategory'> = {},
+): Promise<GraphServer> {
   const outbound: OutboundRecord[] = [];
   const statuses: CloudApiStatus[] = [];
   const lastInbound = new Map<string, number>();
@@ -41,6 +49,7 @@ export async function startGraphServer(options: { outsideWindow?: 'refuse' | 'fa
     lastInboundAt: (waId) => lastInbound.get(waId) ?? Date.now(),
     faults: (request) => faults?.(request),
     ...(options.outsideWindow ? { outsideWindow: options.outsideWindow } : {}),
+    ...(options.templateCategory ? { templateCategory: options.templateCategory } : {}),
   });
   return {
     baseUrl: `${origin}/graph`,

@@ -59,7 +59,7 @@ describe('Graph stand-in: messages', () => {
       contacts: [{ input: `+${CUSTOMER}`, wa_id: CUSTOMER }],
       messages: [{ id: expect.stringMatching(/^wamid\.[A-Za-z0-9+/=]{20,}$/) }],
     });
-    expect(outbound).toEqual([{ id: answer.messages[0]?.id, to: CUSTOMER, timestamp: NOW, body }]);
+    expect(outbound).toEqual([{ id: answer.messages[0]?.id, to: CUSTOMER, timestamp: NOW, body, endpoint: 'messages' }]);
   });
 
   it('rejects an over-long row title with a 131009 error naming the field', async () => {

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import type { GraphClient } from '../../functions/adapters/whatsapp/graphClient';
 import { GraphApiError } from '../../functions/adapters/whatsapp/graphErrors';
+import { GraphMessenger } from '../../functions/adapters/whatsapp/graphMessenger';
 import { syncTemplates } from '../../functions/adapters/whatsapp/syncTemplates';
 import { TemplateManagementApi } from '../../functions/adapters/whatsapp/templateManagement';
 import { messageTemplates } from '../../functions/domain/messaging/messageTemplates';
 import { judgeCategory } from '../../functions/domain/messaging/templateCategory';
 import { fileSubmissions } from '../../functions/domain/messaging/templateSync';
 import { TemplateRegistry, type AccountChange } from '../../local/graph/templateRegistry';
-import { CUSTOMER, startStandIn } from '../support/graphStandInHarness';
+import { CUSTOMER, NOW, startStandIn } from '../support/graphStandInHarness';
 
 const WABA = '200000000000001';
 
@@ -116,5 +118,75 @@ describe('submitting templates to the Graph stand-in, as to Meta', () => {
     expect(created.category).toBe('MARKETING');
     const [approved] = await reviewed(api, 1);
     expect(approved).toMatchObject({ status: 'APPROVED', category: 'MARKETING' });
+  });
+});
+
+describe('sending by the category Meta reports', () => {
+  const build = (name: string, language: 'ru' | 'kk' | 'en') => {
+    const catalog = messageTemplates();
+    const template = catalog.get(name)!;
+    const parameters = Object.fromEntries(template.parameters.map((parameter) => [parameter, `${parameter} x`]));
+    const payloads = Object.fromEntries(template.payloads.map((payload) => [payload, `${payload}:1`]));
+    return catalog.build({ name, language, parameters, payloads });
+  };
+
+  it('sends a marketing template through /marketing_messages, billed as marketing_lite, and the rest through /messages', async () => {
+    const { api, client, outbound, statuses, lastInbound } = await standInWithTemplates();
+    await syncTemplates(api, messageTemplates());
+    await reviewed(api, fileSubmissions(messageTemplates()).length);
+    lastInbound.set(CUSTOMER, NOW - 48 * 3_600_000);
+    const messenger = new GraphMessenger(
+      async () => client,
+      async (name) => messageTemplates().categoryOf(name),
+    );
+
+    const marketing = await messenger.send(CUSTOMER, build('new_products_notification', 'kk'));
+    const utility = await messenger.send(CUSTOMER, build('price_alert_notification', 'kk'));
+    expect(outbound.map((record) => [record.id, record.endpoint])).toEqual([
+      [marketing.messageId, 'marketing_messages'],
+      [utility.messageId, 'messages'],
+    ]);
+    await expect.poll(() => statuses.filter((status) => status.status === 'sent').length).toBe(2);
+    const pricing = (id: string) => statuses.find((status) => status.id === id && status.status === 'sent')?.pricing;
+    expect(pricing(marketing.messageId)).toMatchObject({ billable: true, category: 'marketing_lite' });
+    expect(pricing(utility.messageId)).toMatchObject({ billable: true, category: 'utility' });
+  });
+
+  it('refuses what the Marketing Messages API does not send: free-form messages (100) and non-marketing templates (131055)', async () => {
+    const { api, client } = await standInWithTemplates();
+    await syncTemplates(api, messageTemplates());
+    await reviewed(api, fileSubmissions(messageTemplates()).length);
+    const viaMarketing = (message: Parameters<GraphClient['send']>[1]) =>
+      client.send(CUSTOMER, message, { endpoint: 'marketing_messages' });
+    await expect(viaMarketing({ kind: 'text', body: 'Скидки!' })).rejects.toMatchObject({
+      code: 100,
+      details: 'Message must be a template message.',
+    });
+    await expect(viaMarketing(build('service_reply', 'ru'))).rejects.toMatchObject({ code: 131055 });
+  });
+
+  it('bills a template at the category Meta moved it to, after the announcement and the change', async () => {
+    const { api, client, registry, changes, statuses } = await standInWithTemplates();
+    await syncTemplates(api, messageTemplates());
+    await reviewed(api, fileSubmissions(messageTemplates()).length);
+    registry.recategorize('price_alert_notification', 'ru', 'MARKETING');
+    const categoryChanges = changes.filter((change) => change.field === 'template_category_update').map((change) => change.value);
+    expect(categoryChanges).toEqual([
+      expect.objectContaining({
+        message_template_name: 'price_alert_notification',
+        correct_category: 'MARKETING',
+        new_category: 'UTILITY',
+      }),
+      expect.objectContaining({
+        message_template_name: 'price_alert_notification',
+        previous_category: 'UTILITY',
+        new_category: 'MARKETING',
+      }),
+    ]);
+    expect(
+      (await api.list()).find((template) => template.name === 'price_alert_notification' && template.language === 'ru')?.category,
+    ).toBe('MARKETING');
+    const { messageId } = await client.send(CUSTOMER, build('price_alert_notification', 'ru'));
+    await expect.poll(() => statuses.find((status) => status.id === messageId)?.pricing?.category).toBe('marketing');
   });
 });

@@ -9,12 +9,15 @@
  *   pk C#<waId>  sk ALERT#<productId>    price alerts (byProduct index: gsi1pk PRODUCT#<productId>)
  *   pk C#<waId>  sk ORDER#<wamid>        carts the customer sent from the catalog, priced (TTL)
  *   pk IDEMPOTENCY sk consumer#<hash>    processed WhatsApp message ids (Powertools, TTL ≥ 8 days)
+ *   pk TEMPLATE#<name> sk LANG#<lang>    the category Meta last reported for a template (routes marketing sends)
  */
 export const customerPk = (waId: string): string => `C#${waId}`;
 export const PROFILE_SK = 'PROFILE';
 export const MEMORY_PREFIX = 'MSG#';
 export const OUTBOUND_PREFIX = 'OUT#';
 export const IDEMPOTENCY_PK = 'IDEMPOTENCY';
+export const templatePk = (name: string): string => `TEMPLATE#${name}`;
+export const templateSk = (language: string): string => `LANG#${language}`;
 
 export const memorySk = (at: number, id: string): string => `${MEMORY_PREFIX}${String(at).padStart(13, '0')}#${id}`;
 export const progressSk = (turnId: string): string => `PROGRESS#${turnId}`;

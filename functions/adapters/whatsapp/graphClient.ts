@@ -58,6 +58,8 @@ const mediaInfoSchema = z.object({
   file_size: z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).optional(),
 });
 
+export type SendEndpoint = 'messages' | 'marketing_messages';
+
 /** The Cloud API over HTTP: one instance per cold start, shared by every invocation. */
 export class GraphClient {
   private readonly apiRoot: string;
@@ -80,9 +82,18 @@ export class GraphClient {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
-  async send(to: string, message: OutboundMessage, opts?: { replyToMessageId?: string }): Promise<{ messageId: string }> {
+  /**
+   * POST /{phone-number-id}/messages, or /marketing_messages: the endpoint Meta
+   * designates for marketing templates (Marketing Messages API for WhatsApp).
+   */
+  async send(
+    to: string,
+    message: OutboundMessage,
+    opts?: { replyToMessageId?: string; endpoint?: SendEndpoint },
+  ): Promise<{ messageId: string }> {
     const body = toCloudApiBody(to, fitToLimits(message), opts?.replyToMessageId);
-    const answer = sendResponseSchema.safeParse(await this.request('POST', `${this.phoneNumberId}/messages`, body));
+    const endpoint = opts?.endpoint ?? 'messages';
+    const answer = sendResponseSchema.safeParse(await this.request('POST', `${this.phoneNumberId}/${endpoint}`, body));
     const sent = answer.success ? answer.data.messages[0] : undefined;
     if (sent === undefined) throw unexpectedAnswer('a send without a message id');
     return { messageId: sent.id };

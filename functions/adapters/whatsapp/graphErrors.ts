@@ -54,6 +54,7 @@ const PERMANENT_CODES: ReadonlySet<number> = new Set([
   CloudApiErrorCode.MessageUndeliverable,
   CloudApiErrorCode.OutsideCustomerServiceWindow,
   CloudApiErrorCode.MarketingOptOut,
+  CloudApiErrorCode.MethodNotAllowed,
   CloudApiErrorCode.TemplateParameterFormat,
 ]);
 

@@ -1,7 +1,7 @@
 import type { AiUsage } from '../assistant/aiUsage';
 import { COST_COMPONENTS, noCosts, type CostComponent, type Costs } from './costComponents';
 import { roundUsd, sumUsd } from './money';
-import { costOf, isWhatsAppCategory, modelPrices, rateCardOn, regionalPrices } from './priceLookup';
+import { costOf, isWhatsAppCategory, modelPrices, ratedAs, rateCardOn, regionalPrices } from './priceLookup';
 import type { Pricing } from './pricingSchema';
 import type { UsageEvent, WhatsAppUsage } from './usageEvent';
 
@@ -32,6 +32,9 @@ export interface Attribution {
   usd: number;
   feature: string;
   customerRef?: string;
+  /** A WhatsApp charge: the template it was (none for a free-form message) and the category Meta billed it in. */
+  template?: string;
+  category?: string;
 }
 
 export interface PricedUsage {
@@ -156,12 +159,13 @@ function priceWhatsApp(event: WhatsAppUsage, pricing: Pricing, acc: Accumulator)
   if (!event.billable) return;
   acc.quantities.whatsappBillable += 1;
   const category = event.category.toLowerCase();
+  const rate = ratedAs(category);
   const card = rateCardOn(pricing, event.market, event.at);
-  if (card === undefined || !isWhatsAppCategory(category)) {
+  if (card === undefined || !isWhatsAppCategory(rate)) {
     acc.unpriced.add(`whatsapp:${event.market}:${category}`);
     return;
   }
-  const usd = card[category];
+  const usd = card[rate];
   acc.costs.whatsapp += usd;
   if (event.attributeTo !== undefined) {
     acc.attributions.push({
@@ -169,6 +173,8 @@ function priceWhatsApp(event: WhatsAppUsage, pricing: Pricing, acc: Accumulator)
       usd: roundUsd(usd),
       feature: event.attributeTo.feature,
       ...(event.attributeTo.customerRef === undefined ? {} : { customerRef: event.attributeTo.customerRef }),
+      ...(event.attributeTo.template === undefined ? {} : { template: event.attributeTo.template }),
+      category,
     });
   }
 }

@@ -5,6 +5,7 @@ import type { LedgerRow } from './ledgerRow';
 import { fromNanos, sumUsd, toNanos } from './money';
 import { costOf, regionalPrices } from './priceLookup';
 import type { MonthlyItem, Pricing } from './pricingSchema';
+import { whatsappChargesByTemplate, type TemplateChargeLine } from './whatsappTemplateCharges';
 
 const TOP_CUSTOMERS = 10;
 
@@ -31,6 +32,8 @@ export interface CostReport {
   perThousandMessagesUsd?: number;
   topCustomers: CostLine[];
   usage: AnalyticsSummary;
+  /** WhatsApp's charges by template, at the category Meta billed each message in. */
+  whatsappTemplates: TemplateChargeLine[];
   /** Monthly bills that do not grow with traffic, at the region's prices: reported apart, never in the figures above. */
   fixedMonthly: { region: string; lines: FixedMonthlyLine[]; totalUsd: number };
   /** Usage the pricing file has no price for (booked at zero). */
@@ -72,6 +75,7 @@ export function buildCostReport(rows: readonly LedgerRow[], pricing: Pricing, pe
     ...(messagesIn > 0 ? { perThousandMessagesUsd: (totalUsd * 1000) / messagesIn } : {}),
     topCustomers: breakdowns.customer.filter((line) => line.key !== NO_CUSTOMER).slice(0, TOP_CUSTOMERS),
     usage,
+    whatsappTemplates: whatsappChargesByTemplate(rows),
     fixedMonthly: fixedMonthlyOf(pricing, region),
     unpriced: [...new Set(rows.flatMap((row) => row.unpriced ?? []))].sort(),
     unconfirmedPrices: unconfirmedPrices(pricing, rows, period),
@@ -116,7 +120,8 @@ function unconfirmedPrices(pricing: Pricing, rows: readonly LedgerRow[], period:
     cards.forEach((card, index) => {
       const until = cards[index + 1]?.effectiveFrom;
       const inForce = card.effectiveFrom <= period.to && (until === undefined || until > period.from);
-      if (charged && inForce && !card.confirmed) names.push(`whatsapp.${market}[effectiveFrom ${card.effectiveFrom}]`);
+      const unknown = card.unknown.length === 0 ? '' : ` (${card.unknown.join(', ')} unknown: a stand-in figure)`;
+      if (charged && inForce && !card.confirmed) names.push(`whatsapp.${market}[effectiveFrom ${card.effectiveFrom}]${unknown}`);
     });
   }
   return names;

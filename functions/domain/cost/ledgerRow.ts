@@ -83,7 +83,16 @@ const ledgerRowSchema = z.object({
   quantities: z.record(z.string(), z.number()),
   analytics: z.record(z.string(), z.number()),
   attributions: z
-    .array(z.object({ component: z.enum(COST_COMPONENTS), usd: z.number(), feature: z.string(), customerRef: z.string().optional() }))
+    .array(
+      z.object({
+        component: z.enum(COST_COMPONENTS),
+        usd: z.number(),
+        feature: z.string(),
+        customerRef: z.string().optional(),
+        template: z.string().optional(),
+        category: z.string().optional(),
+      }),
+    )
     .optional(),
   unpriced: z.array(z.string()).optional(),
 });

@@ -30,6 +30,15 @@ export function rateCardOn(pricing: Pricing, market: WhatsAppMarket, at: number)
   return pricing.whatsapp[market].findLast((card) => card.effectiveFrom <= day);
 }
 
+/**
+ * The rate card column a status's `pricing.category` is billed at: a marketing
+ * template sent through the Marketing Messages API reports `marketing_lite`
+ * and is billed at the marketing rate (Meta, Marketing Messages API: get started).
+ */
+export function ratedAs(category: string): string {
+  return category === 'marketing_lite' ? 'marketing' : category;
+}
+
 export function isWhatsAppCategory(category: string): category is WhatsAppCategory {
   return (WHATSAPP_CATEGORIES as readonly string[]).includes(category);
 }

@@ -60,17 +60,24 @@ export const WHATSAPP_CATEGORIES = ['marketing', 'utility', 'authentication', 's
 export type WhatsAppCategory = (typeof WHATSAPP_CATEGORIES)[number];
 
 /** USD per delivered message of each category, from `effectiveFrom` until the next card. */
-export const rateCardSchema = z.strictObject({
-  effectiveFrom: isoDay,
-  marketing: z.number().nonnegative(),
-  utility: z.number().nonnegative(),
-  authentication: z.number().nonnegative(),
-  service: z.number().nonnegative(),
-  source: z.url(),
-  checked: isoDay,
-  confirmed: z.boolean().default(true),
-  note: z.string().optional(),
-});
+export const rateCardSchema = z
+  .strictObject({
+    effectiveFrom: isoDay,
+    marketing: z.number().nonnegative(),
+    utility: z.number().nonnegative(),
+    authentication: z.number().nonnegative(),
+    service: z.number().nonnegative(),
+    source: z.url(),
+    checked: isoDay,
+    confirmed: z.boolean().default(true),
+    /** Categories whose rate Meta has set but we could not read: their figure is a stand-in, and the report says so. */
+    unknown: z.array(z.enum(WHATSAPP_CATEGORIES)).default([]),
+    note: z.string().optional(),
+  })
+  .refine((card) => card.unknown.length === 0 || !card.confirmed, {
+    message: 'a card with unknown rates cannot be confirmed',
+    path: ['confirmed'],
+  });
 
 const rateCardsSchema = z
   .array(rateCardSchema)

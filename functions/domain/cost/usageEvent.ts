@@ -32,5 +32,6 @@ export interface WhatsAppUsage {
   market: WhatsAppMarket;
   billable: boolean;
   at: number;
-  attributeTo?: { feature: string; customerRef?: string };
+  /** Whose charge it is: the feature and customer that sent the message, and the template it was. */
+  attributeTo?: { feature: string; customerRef?: string; template?: string };
 }

@@ -19,6 +19,10 @@ export function bookWhatsAppCharge({ status, template }: FirstPricing): void {
     market: whatsappMarketOf(status.recipientId),
     billable: pricing.billable,
     at: status.timestamp,
-    attributeTo: { feature: featureOfTemplate(template), customerRef: customerRef(status.recipientId) },
+    attributeTo: {
+      feature: featureOfTemplate(template),
+      customerRef: customerRef(status.recipientId),
+      ...(template === undefined ? {} : { template }),
+    },
   });
 }
