@@ -28,8 +28,9 @@ beforeAll(async () => {
     env: { LOG_LEVEL: 'SILENT' },
     queue: { deduplicationWindowSeconds: DEDUPLICATION_WINDOW_SECONDS },
     // Every record the consumer is ever given, so "nothing was queued" means nothing, not "nothing is left".
+    // (The runtime's own template approvals, which its startup sync posts to /webhook, are not bad input.)
     wrapConsumer: (handler) => async (event, context) => {
-      consumerRecords.push(...event.Records.map((record) => record.body));
+      consumerRecords.push(...event.Records.map((record) => record.body).filter((body) => !body.includes('"kind":"template"')));
       return handler(event, context);
     },
   });
