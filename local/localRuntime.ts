@@ -9,6 +9,7 @@ import { catalogFromEnvironment } from '../functions/adapters/catalog/catalogFro
 import { createDynamoClients } from '../functions/adapters/dynamodb/dynamoClients';
 import { DynamoCustomerRepository } from '../functions/adapters/dynamodb/dynamoCustomerRepository';
 import { DynamoTemplateCategoryStore } from '../functions/adapters/dynamodb/dynamoTemplateCategoryStore';
+import { DynamoIdentityDirectory } from '../functions/adapters/dynamodb/dynamoIdentityDirectory';
 import { createLambdaContext } from './lambdaContext';
 import { BodyTooLargeError, readBody, toApiGatewayEvent, writeApiGatewayResult } from './apiGatewayEvent';
 import { ensureTable, startDynamo, type LocalDynamo } from './dynamoServer';
@@ -97,8 +98,8 @@ function tapInboundMessages(body: Buffer, log: ConversationLog, phoneNumberId: s
       changes?: Array<{
         value?: {
           metadata?: { phone_number_id?: unknown };
-          contacts?: Array<{ wa_id?: string; profile?: { name?: string } }>;
-          messages?: Array<{ id: string; from?: string; timestamp?: string }>;
+          contacts?: Array<{ wa_id?: string; user_id?: string; profile?: { name?: string } }>;
+          messages?: Array<{ id: string; from?: string; from_user_id?: string; timestamp?: string }>;
         };
       }>;
     }>;
@@ -109,9 +110,16 @@ function tapInboundMessages(body: Buffer, log: ConversationLog, phoneNumberId: s
       if (change.value?.metadata?.phone_number_id !== phoneNumberId || !Array.isArray(change.value.messages)) continue;
       const contacts = Array.isArray(change.value.contacts) ? change.value.contacts : [];
       for (const message of change.value.messages) {
-        if (typeof message !== 'object' || message === null || typeof message.from !== 'string') continue;
-        const name = contacts.find((contact) => contact?.wa_id === message.from)?.profile?.name;
-        log.recordInbound(message.from, { ...message, id: typeof message.id === 'string' ? message.id : 'unidentified' }, name);
+        if (typeof message !== 'object' || message === null) continue;
+        const phone = typeof message.from === 'string' ? message.from : undefined;
+        const userId = typeof message.from_user_id === 'string' ? message.from_user_id : undefined;
+        const contact = contacts.find((candidate) => (phone && candidate?.wa_id === phone) || (userId && candidate?.user_id === userId));
+        const bsuid = userId ?? contact?.user_id;
+        log.recordInbound(
+          { ...(phone ? { phone } : {}), ...(bsuid ? { userId: bsuid } : {}) },
+          { ...message, id: typeof message.id === 'string' ? message.id : 'unidentified' },
+          contact?.profile?.name,
+        );
       }
     }
   }
@@ -218,6 +226,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       onOutbound: (record) => conversations.recordOutbound(record.to, record.id, record.timestamp, record.body),
       onStatus: reportStatus,
       lastInboundAt: (waId) => conversations.lastInboundAt(waId),
+      contactOf: (id) => conversations.contactOf(id),
       templates: { wabaId, registry: templateRegistry },
       ...(options.graphFaults ? { faults: options.graphFaults } : {}),
     });
@@ -248,6 +257,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       postToWebhook,
       phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID ?? LOCAL_NAMES.phoneNumberId,
       reportStatus,
+      identities: new DynamoIdentityDirectory(createDynamoClients(handlerEnv).document, handlerEnv.TABLE_NAME),
       customers: new DynamoCustomerRepository(createDynamoClients(handlerEnv).document, handlerEnv.TABLE_NAME, {
         profileDays: 0,
         memoryDays: 0,

@@ -87,7 +87,10 @@ export const environmentSchema = z.object({
     .pipe(
       z
         .string()
-        .regex(/^\d{6,15}$/, 'an international number, digits only')
+        .regex(
+          /^(?:\d{6,15}|[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128})$/,
+          'an international number, digits only, or a business-scoped user id',
+        )
         .optional(),
     )
     .optional(),

@@ -31,7 +31,7 @@ import { DailyAiBudget } from '../domain/limits/dailyAiBudget';
 import { photosWithinBudget, voiceWithinBudget } from '../domain/limits/budgetedMedia';
 import { recommenderWithPreferenceAccuracy } from '../observability/metering/preferenceAccuracy';
 import { bookWhatsAppCharge } from '../observability/metering/whatsappCharges';
-import { buildConversation } from './buildConversation';
+import { buildConversation, buildIdentities } from './buildConversation';
 import { createConsumerHandler } from './consumerHandler';
 import { TurnProcessor } from './turnProcessor';
 
@@ -90,10 +90,12 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
         : model;
   }
 
+  const identities = buildIdentities({ env, core, telemetry });
   const conversation = buildConversation({
     env,
     core,
     telemetry,
+    identities,
     engine,
     shopping: { tools, recommender, alerts, viewStats },
     media: { voice: voiceWithinBudget(media.voice, allowsAi), photos: photosWithinBudget(media.photos, allowsAi) },
@@ -122,6 +124,7 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
       metrics,
     }),
     statuses,
+    identities,
     reengagement: new WindowReengagement({ outbound: statuses, customers, messenger: core.messenger, templates, now: Date.now }),
     logger,
     metrics,

@@ -1,5 +1,6 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Bitrix24Leads } from '../adapters/crm/bitrix24Leads';
+import { DynamoIdentityDirectory } from '../adapters/dynamodb/dynamoIdentityDirectory';
 import { DynamoOrderBook } from '../adapters/dynamodb/dynamoOrderBook';
 import { DynamoRateCounter } from '../adapters/dynamodb/dynamoRateCounter';
 import { DynamoTurnProgress } from '../adapters/dynamodb/dynamoTurnProgress';
@@ -18,6 +19,7 @@ import { MediaAnswers } from '../domain/conversation/mediaAnswers';
 import type { ProductViewStats } from '../domain/conversation/ports';
 import { TapResponder } from '../domain/conversation/tapResponder';
 import { HandoffService } from '../domain/handoff/handoffService';
+import { CustomerIdentities } from '../domain/identity/customerIdentities';
 import { parseWorkingHours } from '../domain/handoff/workingHours';
 import { CustomerRateLimiter } from '../domain/limits/customerRateLimiter';
 import type { PhotoDescriptions } from '../domain/media/photoDescriptions';
@@ -37,6 +39,20 @@ export interface ConversationParts {
   shopping: { tools: ShoppingTools; recommender: Recommender; alerts: PriceAlertService; viewStats: ProductViewStats };
   /** Voice notes and photos, already behind the daily AI budget. */
   media: { voice: VoiceNotes; photos: PhotoDescriptions };
+  identities: CustomerIdentities;
+}
+
+/** Who a customer is: the one key their phone number and BSUID lead to (domain/identity). */
+export function buildIdentities({ env, core, telemetry: { logger, metrics } }: Pick<ConversationParts, 'env' | 'core' | 'telemetry'>) {
+  return new CustomerIdentities({
+    directory: new DynamoIdentityDirectory(core.dynamo.document, env.TABLE_NAME),
+    customers: core.customers,
+    ...(core.followUps ? { followUps: core.followUps } : {}),
+    onJoined: (kept, dropped) => {
+      metrics.addMetric('CustomerIdentitiesJoined', MetricUnit.Count, 1);
+      logger.warn('a phone number and a BSUID of two customers were joined', { kept: customerRef(kept), dropped: customerRef(dropped) });
+    },
+  });
 }
 
 /** A person to hand customers to: the manager on WhatsApp and the Bitrix24 CRM. */
@@ -67,6 +83,7 @@ export function buildConversation(parts: ConversationParts): ConversationService
   const handoff = buildHandoff(parts);
   const erasure = new CustomerErasure({
     customers,
+    identities: new DynamoIdentityDirectory(dynamo.document, env.TABLE_NAME),
     media: new S3MediaStaging(createMediaS3Client(env), env.MEDIA_BUCKET),
     ...(core.followUps ? { followUps: core.followUps } : {}),
     customerRef,
@@ -80,6 +97,7 @@ export function buildConversation(parts: ConversationParts): ConversationService
   });
   return new ConversationService({
     memory: {
+      identities: parts.identities,
       customers,
       viewStats: shopping.viewStats,
       progress: new DynamoTurnProgress(dynamo.document, env.TABLE_NAME, env.IDEMPOTENCY_DAYS, Date.now),

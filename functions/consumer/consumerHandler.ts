@@ -11,6 +11,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import type { DeliveryStatusRecorder } from '../domain/conversation/deliveryStatuses';
 import type { TemplateCategories } from '../domain/messaging/templateCategories';
 import type { TemplateUpdate } from '../domain/messaging/templateUpdate';
+import type { CustomerIdentities } from '../domain/identity/customerIdentities';
 import type { WindowReengagement } from '../domain/messaging/windowReengagement';
 import { planBatch, UnreadableRecordError } from './batchPlan';
 import type { TurnProcessor } from './turnProcessor';
@@ -21,6 +22,7 @@ export interface ConsumerDependencies {
   loadSecrets: () => Promise<AppSecrets>;
   turns: TurnProcessor;
   statuses: DeliveryStatusRecorder;
+  identities: Pick<CustomerIdentities, 'keyOf'>;
   reengagement: WindowReengagement;
   /** Keeps each template's category as Meta reports it: marketing sends are routed and billed by it. */
   templateCategories: Pick<TemplateCategories, 'apply'>;
@@ -78,15 +80,19 @@ export function createConsumerHandler(deps: ConsumerDependencies) {
       const handleRecord = async (record: SQSRecord): Promise<void> => {
         const planned = plan.get(record.messageId);
         switch (planned?.kind) {
-          case 'status':
-            meterStatus(planned.status);
-            if ((await deps.statuses.record(planned.status)) === 'stale') {
+          case 'status': {
+            // What we sent is kept under the customer's key, whichever of their identifiers the status names.
+            const { recipientId, recipientUserId } = planned.status;
+            const status = { ...planned.status, recipientId: await deps.identities.keyOf(recipientId, recipientUserId) };
+            meterStatus(status);
+            if ((await deps.statuses.record(status)) === 'stale') {
               deps.metrics.addMetric('StaleStatusIgnored', MetricUnit.Count, 1);
             }
-            if (deps.reengagement.appliesTo(planned.status) && (await deps.reengagement.resend(planned.status)) !== undefined) {
+            if (deps.reengagement.appliesTo(status) && (await deps.reengagement.resend(status)) !== undefined) {
               deps.metrics.addMetric('ResentAsTemplate', MetricUnit.Count, 1);
             }
             return;
+          }
           case 'template':
             return applyTemplateUpdate(deps, planned.update);
           case 'turn':

@@ -53,7 +53,23 @@ export const contactSchema = z
   .object({
     wa_id: z.string().optional(),
     user_id: z.string().optional(),
-    profile: z.object({ name: z.string().optional() }).passthrough().optional(),
+    profile: z.object({ name: z.string().optional(), username: z.string().optional() }).passthrough().optional(),
+  })
+  .passthrough();
+
+/** The user_id_update webhook: a customer's BSUID changed (their phone number, if shared, stays). */
+export const userIdUpdateValueSchema = z
+  .object({
+    metadata: z.object({ phone_number_id: z.string().min(1) }).passthrough(),
+    user_id_update: z.array(
+      z
+        .object({
+          wa_id: z.string().min(1).optional(),
+          user_id: z.object({ previous: z.string().min(1), current: z.string().min(1) }),
+          timestamp: numericTimestamp.optional().catch(undefined),
+        })
+        .passthrough(),
+    ),
   })
   .passthrough();
 

@@ -59,6 +59,42 @@ const editPart = z.object({
     .catch({}),
 });
 const revokePart = z.object({ original_message_id: z.string().min(1) });
+const identifier = z.string().min(1).optional().catch(undefined);
+/** Meta's system notice; `customer` and `new_wa_id` are the names older Graph versions used. */
+export const systemPart = z.object({
+  type: z.string().optional().catch(undefined),
+  wa_id: identifier,
+  new_wa_id: z.union([z.string(), z.number()]).transform(String).optional().catch(undefined),
+  customer: identifier,
+  user_id: identifier,
+  previous_user_id: identifier,
+});
+
+/**
+ * A number change regenerates the BSUID too; a BSUID change keeps the number.
+ * The old number is `from` (or `customer` in older versions), the new one
+ * `wa_id` (`new_wa_id`).
+ */
+function identityChangeOf(message: Record<string, unknown>) {
+  const system = part(systemPart, message.system);
+  const from = typeof message.from === 'string' ? message.from : undefined;
+  const fromUserId = typeof message.from_user_id === 'string' ? message.from_user_id : undefined;
+  const previousUserId = system?.previous_user_id ?? fromUserId;
+  switch (system?.type) {
+    case 'user_changed_number':
+    case 'customer_changed_number':
+      return {
+        previousPhone: from ?? system.customer,
+        newPhone: system.wa_id ?? system.new_wa_id,
+        previousUserId,
+        newUserId: system.user_id,
+      };
+    case 'user_changed_user_id':
+      return { previousUserId: previousUserId ?? system.customer, newUserId: system.user_id };
+    default:
+      return undefined;
+  }
+}
 const unsupportedPart = z.object({ type: z.string().min(1) });
 
 /** The message's part named after its type (`text`, `image`…), read by its schema; undefined when it does not fit. */
@@ -146,7 +182,7 @@ const READERS: Readonly<Record<string, Reader>> = {
     const revoke = part(revokePart, message.revoke);
     return revoke && { kind: 'revoke', originalMessageId: revoke.original_message_id };
   },
-  system: () => ({ kind: 'system' }),
+  system: (message) => ({ kind: 'system', identityChange: identityChangeOf(message) }),
   unsupported: (message) => ({ kind: 'unsupported', originalType: part(unsupportedPart, message.unsupported)?.type ?? 'unsupported' }),
 };
 

@@ -1,13 +1,20 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import type { QueuedEvent } from '../contracts/queuedEvent';
-import { DELIVERY_STATES, type DeliveryState, type DeliveryStatus } from '../domain/whatsapp/inboundMessage';
+import {
+  DELIVERY_STATES,
+  type Customer,
+  type DeliveryState,
+  type DeliveryStatus,
+  type InboundMessage,
+} from '../domain/whatsapp/inboundMessage';
 import {
   cloudApiStatusSchema,
   cloudApiWebhookSchema,
   contactSchema,
   messageHeaderSchema,
   messagesChangeValueSchema,
+  userIdUpdateValueSchema,
   WHATSAPP_OBJECT,
   type CloudApiContact,
   type CloudApiStatus,
@@ -24,7 +31,7 @@ export const IGNORED_REASONS = [
   'foreign_number',
   /** A `messages` change without a readable `metadata.phone_number_id`: whose it is cannot be told. */
   'unattributed',
-  /** Fields other than `messages` (account, template and call updates). */
+  /** Fields other than `messages` and `user_id_update` (account, template and call updates). */
   'other_field',
   /** Statuses we do not track ("deleted"), or that cannot be read. */
   'untracked_status',
@@ -64,6 +71,7 @@ function deliveryStatusOf(status: CloudApiStatus): DeliveryStatus | undefined {
     state: status.status,
     timestamp: status.timestamp * 1000,
     recipientId,
+    ...(status.recipient_user_id === undefined ? {} : { recipientUserId: status.recipient_user_id }),
   };
   if (status.pricing?.category !== undefined) {
     result.pricing = {
@@ -119,29 +127,47 @@ class ChangeReader {
   private message(raw: unknown, contacts: CloudApiContact[], changeErrors: unknown): void {
     if (!isObject(raw)) return this.ignore('unanswerable_message');
     const header = messageHeaderSchema.parse(raw);
-    const waId = header.from ?? header.from_user_id;
-    if (waId === undefined) return this.ignore('unanswerable_message');
+    const { content, broken } = contentOf(raw, changeErrors);
+    // A BSUID change notice may name the customer only by the id that changed.
+    const identityChange = content.kind === 'system' ? content.identityChange : undefined;
+    const userId = header.from_user_id ?? identityChange?.previousUserId;
+    const customer = customerOf(header.from, userId, contacts);
+    if (customer === undefined) return this.ignore('unanswerable_message');
     const problems: OddMessage['problems'] = [];
     const id = header.id ?? derivedMessageId(raw);
     if (header.id === undefined) problems.push('derived_id');
     if (header.timestamp === undefined) problems.push('timestamp');
-    const { content, broken } = contentOf(raw, changeErrors);
     if (broken) problems.push('broken_content');
     if (problems.length > 0) this.odd.push({ messageId: id, problems });
-    const name = nameOf(contacts, waId);
-    this.events.push({
-      v: 1,
-      kind: 'message',
-      receivedAt: this.receivedAt,
-      phoneNumberId: this.phoneNumberId,
-      customer: name === undefined ? { waId } : { waId, name },
-      message: {
-        id,
-        timestamp: header.timestamp === undefined ? this.receivedAt : header.timestamp * 1000,
-        content,
-        ...(header.context?.id === undefined ? {} : { replyToMessageId: header.context.id }),
-      },
+    this.queue(customer, {
+      id,
+      timestamp: this.timeOf(header.timestamp),
+      content,
+      ...(header.context?.id === undefined ? {} : { replyToMessageId: header.context.id }),
     });
+  }
+
+  /** The user_id_update webhook, as a system notice from the customer: it moves their data like the messages' notices do. */
+  userIdUpdates(value: z.infer<typeof userIdUpdateValueSchema>): void {
+    for (const update of value.user_id_update) {
+      const { previous, current } = update.user_id;
+      const customer = customerOf(update.wa_id, previous, []);
+      if (customer === undefined) continue;
+      this.queue(customer, {
+        id: derivedMessageId(update),
+        timestamp: this.timeOf(update.timestamp),
+        content: { kind: 'system', identityChange: { previousUserId: previous, newUserId: current } },
+      });
+    }
+  }
+
+  private queue(customer: Customer, message: InboundMessage): void {
+    this.events.push({ v: 1, kind: 'message', receivedAt: this.receivedAt, phoneNumberId: this.phoneNumberId, customer, message });
+  }
+
+  /** WhatsApp's time in seconds, in milliseconds; the time it arrived when Meta's is missing or unreadable. */
+  private timeOf(seconds: number | undefined): number {
+    return seconds === undefined ? this.receivedAt : seconds * 1000;
   }
 
   private status(raw: unknown): void {
@@ -152,9 +178,26 @@ class ChangeReader {
   }
 }
 
-function nameOf(contacts: readonly CloudApiContact[], waId: string): string | undefined {
-  const contact = contacts.find((candidate) => candidate.wa_id === waId || candidate.user_id === waId);
-  return contact?.profile?.name ?? contacts[0]?.profile?.name;
+/**
+ * Who wrote: their phone number and BSUID as far as WhatsApp shares them, and
+ * the name and username of their contact entry. `waId` is the phone number,
+ * or the BSUID when the number is withheld (a customer with a username).
+ */
+function customerOf(phone: string | undefined, userId: string | undefined, contacts: readonly CloudApiContact[]): Customer | undefined {
+  const contact =
+    contacts.find(
+      (candidate) => (phone !== undefined && candidate.wa_id === phone) || (userId !== undefined && candidate.user_id === userId),
+    ) ?? (contacts.length === 1 ? contacts[0] : undefined);
+  const bsuid = userId ?? contact?.user_id;
+  const waId = phone ?? bsuid;
+  if (waId === undefined) return undefined;
+  return {
+    waId,
+    ...(phone === undefined ? {} : { phone }),
+    ...(bsuid === undefined ? {} : { userId: bsuid }),
+    ...(contact?.profile?.username ? { username: contact.profile.username } : {}),
+    ...(contact?.profile?.name ? { name: contact.profile.name } : {}),
+  };
 }
 
 /**
@@ -177,16 +220,17 @@ export function parseWebhook(body: unknown, receivedAt: number, phoneNumberId: s
   }
   for (const entry of envelope.data.entry) {
     for (const change of entry.changes) {
-      if (change.field !== 'messages') {
+      if (change.field !== 'messages' && change.field !== 'user_id_update') {
         // A template's category or approval is queued; account and call updates are not followed.
         const template = templateEventOf(change, entry, receivedAt);
         if (template === undefined) reader.ignore('other_field');
         else reader.events.push(template);
         continue;
       }
-      const value = messagesChangeValueSchema.safeParse(change.value);
+      const value = (change.field === 'messages' ? messagesChangeValueSchema : userIdUpdateValueSchema).safeParse(change.value);
       if (!value.success) reader.ignore('unattributed');
       else if (value.data.metadata.phone_number_id !== phoneNumberId) reader.ignore('foreign_number');
+      else if ('user_id_update' in value.data) reader.userIdUpdates(value.data as z.infer<typeof userIdUpdateValueSchema>);
       else reader.read(value.data);
     }
   }

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { CLOUD_API_LIMITS as LIMITS } from '../../functions/adapters/whatsapp/cloudApiLimits';
 import { CloudApiErrorCode } from '../../functions/adapters/whatsapp/graphErrors';
+import { isBusinessScopedUserId } from '../../functions/domain/whatsapp/customerIds';
 import type { CloudApiStatus } from '../../functions/webhook/cloudApiWebhook';
 import type { TemplateRefusal } from '../../functions/domain/messaging/templateReview';
 import type { RegisteredTemplate, TemplateRegistry } from './templateRegistry';
@@ -20,7 +21,7 @@ export type TemplateCategory = Exclude<PricingCategory, 'service' | 'marketing_l
 
 export interface OutboundRecord {
   id: string;
-  /** The wa_id: digits only, as Meta normalises "+7 701 …". */
+  /** Who it went to: the wa_id (digits only, as Meta normalises "+7 701 …"), or the business-scoped user id. */
   to: string;
   /** Milliseconds, from `now`. */
   timestamp: number;
@@ -43,8 +44,14 @@ export interface GraphStandInOptions {
   now?: () => number;
   onOutbound: (record: OutboundRecord) => void;
   onStatus: (status: CloudApiStatus) => void;
-  /** Milliseconds of the customer's last inbound message, if they ever wrote. */
+  /** Milliseconds of the customer's last inbound message, if they ever wrote; by phone number or BSUID. */
   lastInboundAt: (waId: string) => number | undefined;
+  /**
+   * Meta's contact book: the phone number and BSUID it knows for a user
+   * addressed by either. Status webhooks carry both, as Meta's do; a user
+   * known only by BSUID gets statuses without `recipient_id`.
+   */
+  contactOf?: (id: string) => { phone?: string; userId?: string };
   faults?: FaultInjector;
   /** The WhatsApp Business Account's templates: with them, template management works and only approved templates send. */
   templates?: { wabaId: string; registry: TemplateRegistry };
@@ -217,36 +224,61 @@ const templateComponent = z
     ...answerWith(CloudApiErrorCode.InvalidParameter),
   });
 
+/** A phone number as Meta takes it in `to` ("+7 (701) 123-45-67" is fine), or a business-scoped user id. */
+const PHONE_NUMBER = /^\+?[\d\s()-]{6,25}$/;
+const isPhoneNumber = (value: string) => PHONE_NUMBER.test(value) && value.replace(/\D/g, '').length <= 15;
+
 const envelope = {
   messaging_product: z.literal('whatsapp'),
   recipient_type: z.literal('individual').optional(),
-  to: z.string().min(1),
+  to: z
+    .string()
+    .min(1)
+    .refine((to) => isPhoneNumber(to) || isBusinessScopedUserId(to), {
+      message: 'a phone number in international form, or a valid business-scoped user id',
+      ...answerWith(CloudApiErrorCode.InvalidParameter),
+    })
+    .optional(),
+  /** A business-scoped user id (or parent BSUID); `to` wins when both are given. */
+  recipient: z
+    .string()
+    .refine(isBusinessScopedUserId, {
+      message: 'a business-scoped user id, like US.13491208655302741918',
+      ...answerWith(CloudApiErrorCode.InvalidParameter),
+    })
+    .optional(),
   context: z.strictObject({ message_id: z.string().min(1) }).optional(),
   biz_opaque_callback_data: z.string().max(512).optional(),
 };
 
-const outboundMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    ...envelope,
-    type: z.literal('text'),
-    text: z.strictObject({ body: text(LIMITS.textBody), preview_url: z.boolean().optional() }),
-  }),
-  z.strictObject({ ...envelope, type: z.literal('image'), image: imageWithCaption }),
-  z.strictObject({
-    ...envelope,
-    type: z.literal('interactive'),
-    interactive: z.discriminatedUnion('type', [buttonInteractive, listInteractive]),
-  }),
-  z.strictObject({
-    ...envelope,
-    type: z.literal('template'),
-    template: z.strictObject({
-      name: z.string().min(1).max(512),
-      language: z.strictObject({ code: z.string().min(2), policy: z.literal('deterministic').optional() }),
-      components: z.array(templateComponent).optional(),
+const needsRecipient = { message: 'to or recipient is required', path: ['to'], ...answerWith(CloudApiErrorCode.InvalidParameter) };
+const hasRecipient = (body: { to?: string | undefined; recipient?: string | undefined }) =>
+  body.to !== undefined || body.recipient !== undefined;
+
+const outboundMessageSchema = z
+  .discriminatedUnion('type', [
+    z.strictObject({
+      ...envelope,
+      type: z.literal('text'),
+      text: z.strictObject({ body: text(LIMITS.textBody), preview_url: z.boolean().optional() }),
     }),
-  }),
-]);
+    z.strictObject({ ...envelope, type: z.literal('image'), image: imageWithCaption }),
+    z.strictObject({
+      ...envelope,
+      type: z.literal('interactive'),
+      interactive: z.discriminatedUnion('type', [buttonInteractive, listInteractive]),
+    }),
+    z.strictObject({
+      ...envelope,
+      type: z.literal('template'),
+      template: z.strictObject({
+        name: z.string().min(1).max(512),
+        language: z.strictObject({ code: z.string().min(2), policy: z.literal('deterministic').optional() }),
+        components: z.array(templateComponent).optional(),
+      }),
+    }),
+  ])
+  .refine(hasRecipient, needsRecipient);
 
 type OutboundMessageBody = z.infer<typeof outboundMessageSchema>;
 
@@ -543,7 +575,24 @@ export function createGraphStandIn(options: GraphStandInOptions): GraphStandIn {
       );
       return;
     }
-    const waId = toWaId(message.to);
+    const addressed = message.to ?? message.recipient ?? '';
+    const waId = toWaId(addressed);
+    if (
+      isBusinessScopedUserId(waId) &&
+      message.type === 'template' &&
+      templateCategory(message.template.name, message.template.language.code) === 'authentication'
+    ) {
+      reply(
+        res,
+        400,
+        graphError(
+          CloudApiErrorCode.BusinessScopedUserIdNotSupported,
+          '(#131062) Business-scoped User ID recipients are not supported for this message.',
+          'Authentication templates need a phone number.',
+        ),
+      );
+      return;
+    }
     const lastInbound = options.lastInboundAt(waId);
     const insideWindow = lastInbound !== undefined && now() - lastInbound <= CUSTOMER_WINDOW_MS;
     const needsWindow = message.type !== 'template';
@@ -556,12 +605,12 @@ export function createGraphStandIn(options: GraphStandInOptions): GraphStandIn {
     options.onOutbound({ id, to: waId, timestamp: now(), body, endpoint });
     reply(res, 200, {
       messaging_product: 'whatsapp',
-      contacts: [{ input: message.to, wa_id: waId }],
+      contacts: [{ input: addressed, ...(isBusinessScopedUserId(waId) ? { user_id: waId } : { wa_id: waId }) }],
       messages: [{ id, ...(message.type === 'template' ? { message_status: 'accepted' } : {}) }],
     });
 
     if (needsWindow && !insideWindow) {
-      setTimeout(() => options.onStatus(failedOutsideWindow(id, waId)), statusDelays.sent);
+      setTimeout(() => options.onStatus(failedOutsideWindow(id, recipientOf(waId))), statusDelays.sent);
       return;
     }
     const pricing = pricingOf(message, insideWindow, endpoint);
@@ -570,7 +619,7 @@ export function createGraphStandIn(options: GraphStandInOptions): GraphStandIn {
       id,
       status,
       timestamp: Math.floor(now() / 1000),
-      recipient_id: waId,
+      ...recipientOf(waId),
       conversation,
       pricing,
     });
@@ -613,12 +662,20 @@ export function createGraphStandIn(options: GraphStandInOptions): GraphStandIn {
     };
   }
 
-  function failedOutsideWindow(id: string, waId: string): CloudApiStatus {
+  /** The recipient fields of a status: the phone number and BSUID Meta's contact book knows for the addressee. */
+  function recipientOf(addressed: string): { recipient_id?: string; recipient_user_id?: string } {
+    const known = options.contactOf?.(addressed) ?? {};
+    const phone = known.phone ?? (isBusinessScopedUserId(addressed) ? undefined : addressed);
+    const userId = known.userId ?? (isBusinessScopedUserId(addressed) ? addressed : undefined);
+    return { ...(phone === undefined ? {} : { recipient_id: phone }), ...(userId === undefined ? {} : { recipient_user_id: userId }) };
+  }
+
+  function failedOutsideWindow(id: string, recipient: ReturnType<typeof recipientOf>): CloudApiStatus {
     return {
       id,
       status: 'failed',
       timestamp: Math.floor(now() / 1000),
-      recipient_id: waId,
+      ...recipient,
       errors: [
         {
           code: CloudApiErrorCode.OutsideCustomerServiceWindow,
@@ -635,7 +692,7 @@ export function createGraphStandIn(options: GraphStandInOptions): GraphStandIn {
 
 /** Meta accepts "+7 (701) 123-45-67" and answers with the digits; business-scoped user ids pass unchanged. */
 function toWaId(to: string): string {
-  return /^[+\d\s()-]+$/.test(to) ? to.replace(/\D/g, '') : to;
+  return isPhoneNumber(to) ? to.replace(/\D/g, '') : to;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {

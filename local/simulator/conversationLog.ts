@@ -33,8 +33,14 @@ export class ConversationLog {
   private readonly seenInbound = new Set<string>();
   private readonly outboundOwner = new Map<string, string>();
   private readonly listeners = new Set<Listener>();
+  /** Meta's contact book, as far as the chats tell it: a phone number and a BSUID seen together are one chat. */
+  private readonly chatOfIdentifier = new Map<string, string>();
+  private readonly identities = new Map<string, { phone?: string; userId?: string }>();
 
-  recordInbound(waId: string, message: { id: string; timestamp?: string | number }, name?: string): void {
+  /** A customer's message; `from` is their phone number, `userId` their BSUID (a customer with a username may have only that). */
+  recordInbound(from: { phone?: string; userId?: string }, message: { id: string; timestamp?: string | number }, name?: string): void {
+    const waId = this.link(from);
+    if (waId === undefined) return;
     if (name) this.names.set(waId, name);
     if (this.seenInbound.has(message.id)) return;
     this.seenInbound.add(message.id);
@@ -43,9 +49,41 @@ export class ConversationLog {
     this.append(waId, { direction: 'in', id: message.id, timestamp, payload: message });
   }
 
+  /** `to` is a phone number or a BSUID: either finds the chat. */
   recordOutbound(to: string, id: string, timestamp: number, body: unknown): void {
-    this.outboundOwner.set(id, to);
-    this.append(to, { direction: 'out', id, timestamp, payload: body });
+    const waId = this.chatOf(to);
+    this.outboundOwner.set(id, waId);
+    this.append(waId, { direction: 'out', id, timestamp, payload: body });
+  }
+
+  /** The chat an identifier belongs to: the one it was first seen in, or its own. */
+  chatOf(identifier: string): string {
+    return this.chatOfIdentifier.get(identifier) ?? identifier;
+  }
+
+  /** The phone number and BSUID known for the user an identifier belongs to. */
+  contactOf(identifier: string): { phone?: string; userId?: string } {
+    return this.identities.get(this.chatOf(identifier)) ?? {};
+  }
+
+  private link(from: { phone?: string; userId?: string }): string | undefined {
+    const { phone, userId } = from;
+    const known =
+      (phone === undefined ? undefined : this.chatOfIdentifier.get(phone)) ??
+      (userId === undefined ? undefined : this.chatOfIdentifier.get(userId));
+    const waId = known ?? phone ?? userId;
+    if (waId === undefined) return undefined;
+    const identity = { ...this.identities.get(waId) };
+    if (phone !== undefined) {
+      this.chatOfIdentifier.set(phone, waId);
+      identity.phone = phone;
+    }
+    if (userId !== undefined) {
+      this.chatOfIdentifier.set(userId, waId);
+      identity.userId = userId;
+    }
+    this.identities.set(waId, identity);
+    return waId;
   }
 
   applyStatus(messageId: string, state: DeliveryState): void {
@@ -57,13 +95,14 @@ export class ConversationLog {
     this.notify(waId, message);
   }
 
+  /** By phone number or BSUID, whichever the customer is known by. */
   messages(waId: string): LoggedMessage[] {
-    return [...(this.byCustomer.get(waId) ?? [])];
+    return [...(this.byCustomer.get(this.chatOf(waId)) ?? [])];
   }
 
   /** The customer service window opens with the customer's last message. */
   lastInboundAt(waId: string): number | undefined {
-    const inbound = this.byCustomer.get(waId)?.filter((entry) => entry.direction === 'in') ?? [];
+    const inbound = this.byCustomer.get(this.chatOf(waId))?.filter((entry) => entry.direction === 'in') ?? [];
     return inbound.length === 0 ? undefined : Math.max(...inbound.map((entry) => entry.timestamp));
   }
 

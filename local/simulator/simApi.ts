@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { embeddedCatalog } from '../../functions/adapters/catalog/catalogFromEnvironment';
 import type { CatalogReader, CustomerRepository } from '../../functions/domain/conversation/ports';
+import type { IdentityDirectory } from '../../functions/domain/identity/identityDirectory';
+import { isBusinessScopedUserId } from '../../functions/domain/whatsapp/customerIds';
 import type { CloudApiStatus } from '../../functions/webhook/cloudApiWebhook';
 import { readBody } from '../apiGatewayEvent';
 import type { GraphStandIn } from '../graph/graphStandIn';
@@ -18,24 +20,39 @@ export interface SimApiDependencies {
   /** What the Graph stand-in does with a status: the log's ticks and a signed status webhook. */
   reportStatus(status: CloudApiStatus): void;
   customers: Pick<CustomerRepository, 'load'>;
+  /** A customer asked for by phone number or BSUID is found under their key. */
+  identities: Pick<IdentityDirectory, 'keysOf'>;
   catalog: CatalogReader;
 }
 
+const PHONE = /^\d{6,15}$/;
+
+/**
+ * `from` is the customer's phone number, or their business-scoped user id for a
+ * customer with a username who withholds it; `from_user_id` (a BSUID) may come
+ * with a phone number, as Meta sends both since April 2026.
+ */
 const customerMessageSchema = z
   .object({
-    from: z.string().regex(/^\d{6,15}$/, 'a phone number in international form, digits only'),
+    from: z
+      .string()
+      .refine((from) => PHONE.test(from) || isBusinessScopedUserId(from), 'a phone number in international form, digits only, or a BSUID')
+      .optional(),
+    from_user_id: z.string().refine(isBusinessScopedUserId, 'a business-scoped user id, like KZ.1502576394655843').optional(),
     type: z.string().min(1),
     id: z.string().min(1).optional(),
     timestamp: z.union([z.string().regex(/^\d+$/), z.number().int().positive()]).optional(),
     name: z.string().min(1).max(100).optional(),
+    username: z.string().min(1).max(100).optional(),
   })
-  .passthrough();
+  .passthrough()
+  .refine((message) => message.from !== undefined || message.from_user_id !== undefined, { message: 'from or from_user_id is required' });
 
 const pricesSchema = z.record(z.string().min(1), z.number().int().positive());
 
 const readReceiptSchema = z.object({ wa_id: z.string().min(1), id: z.string().min(1) });
 
-const PROFILE_PATH = /^\/sim\/api\/customers\/(\d{6,15})\/profile$/;
+const PROFILE_PATH = /^\/sim\/api\/customers\/([^/]+)\/profile$/;
 const MEDIA_PATH = /^\/sim\/api\/media\/(\d+)$/;
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -62,13 +79,19 @@ export function createSimApi(deps: SimApiDependencies) {
     if (!parsed.success) {
       return sendJson(response, 400, { error: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') });
     }
-    const { name, ...fields } = parsed.data;
+    const { name, username, from, from_user_id: fromUserId, ...fields } = parsed.data;
+    // A BSUID in `from` is a customer who withholds their number: Meta sends it as `from_user_id` alone.
+    const phone = from !== undefined && PHONE.test(from) ? from : undefined;
+    const userId = fromUserId ?? (from !== undefined && phone === undefined ? from : undefined);
     const message = {
+      ...(phone ? { from: phone } : {}),
+      ...(userId ? { from_user_id: userId } : {}),
       ...fields,
       id: fields.id ?? newWamid(),
       timestamp: String(fields.timestamp ?? Math.floor(Date.now() / 1000)),
     };
-    const answer = await deps.postToWebhook(messagesWebhook({ phoneNumberId: deps.phoneNumberId }, message, name));
+    const profile = { ...(name ? { name } : {}), ...(username ? { username } : {}) };
+    const answer = await deps.postToWebhook(messagesWebhook({ phoneNumberId: deps.phoneNumberId }, message, profile));
     if (!answer.ok) return sendJson(response, answer.status, { error: await answer.text() });
     sendJson(response, 200, { id: message.id });
   }
@@ -104,14 +127,24 @@ export function createSimApi(deps: SimApiDependencies) {
     const { wa_id: waId, id } = parsed.data;
     const shown = deps.conversations.messages(waId).find((message) => message.direction === 'out' && message.id === id);
     if (shown === undefined) return sendJson(response, 404, { error: `no message ${id} was sent to ${waId}` });
-    deps.reportStatus({ id, status: 'read', timestamp: Math.floor(Date.now() / 1000), recipient_id: waId });
+    // As Meta reports it: the phone number when it knows one, and the BSUID.
+    const contact = deps.conversations.contactOf(waId);
+    const phone = contact.phone ?? (isBusinessScopedUserId(waId) ? undefined : waId);
+    deps.reportStatus({
+      id,
+      status: 'read',
+      timestamp: Math.floor(Date.now() / 1000),
+      ...(phone ? { recipient_id: phone } : {}),
+      ...(contact.userId ? { recipient_user_id: contact.userId } : {}),
+    });
     sendJson(response, 200, { success: true });
   }
 
   /** The customer's stored profile, as the consumer loads it, with the names of the products they viewed. */
   async function getProfile(waId: string, response: ServerResponse): Promise<void> {
     // The repository reads memory alongside the profile; one line is the least DynamoDB's Limit allows.
-    const { profile } = await deps.customers.load(waId, 1);
+    const key = (await deps.identities.keysOf([waId])).get(waId) ?? waId;
+    const { profile } = await deps.customers.load(key, 1);
     if (profile === undefined) return sendJson(response, 404, { error: `no stored profile for ${waId} yet` });
     const recentViews = await Promise.all(
       profile.recentViews.map(async (productId) => {

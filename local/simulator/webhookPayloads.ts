@@ -38,10 +38,26 @@ function messagesChange(business: BusinessNumber, value: Record<string, unknown>
   };
 }
 
-/** A `messages` webhook carrying one customer message, as Meta sends it. */
-export function messagesWebhook(business: BusinessNumber, message: Record<string, unknown> & { from: string }, name?: string) {
+/**
+ * A `messages` webhook carrying one customer message, as Meta sends it: `from`
+ * is the phone number, `from_user_id` the business-scoped user id (a customer
+ * with a username may come with that alone); the contact entry carries both,
+ * and the username.
+ */
+export function messagesWebhook(
+  business: BusinessNumber,
+  message: Record<string, unknown> & { from?: string; from_user_id?: string },
+  profile: { name?: string; username?: string } = {},
+) {
+  const id = message.from ?? message.from_user_id ?? '';
   return messagesChange(business, {
-    contacts: [{ profile: { name: name ?? `Клиент ${message.from.slice(-4)}` }, wa_id: message.from }],
+    contacts: [
+      {
+        profile: { name: profile.name ?? `Клиент ${id.slice(-4)}`, ...(profile.username ? { username: profile.username } : {}) },
+        ...(message.from ? { wa_id: message.from } : {}),
+        ...(message.from_user_id ? { user_id: message.from_user_id } : {}),
+      },
+    ],
     messages: [message],
   });
 }

@@ -225,6 +225,90 @@ describe('webhook: a genuine body is never refused because one part of it is odd
   });
 });
 
+describe('webhook: customers with usernames (business-scoped user ids)', () => {
+  const BSUID = 'KZ.1502576394655843';
+
+  it('queues a message that names its sender only by BSUID, with the username and name of its contact', async () => {
+    const { from: _from, ...message } = textMessage(CUSTOMER, 'покажите диваны');
+    const body = webhookBody({
+      contacts: [{ profile: { name: 'Дана', username: 'dana.home' }, user_id: BSUID }],
+      messages: [{ ...message, from_user_id: BSUID }],
+    });
+    expect((await post(body)).statusCode).toBe(200);
+    const [queued] = await drain();
+    expect(queued?.groupId).toBe(BSUID);
+    expect(queued?.event).toMatchObject({ customer: { waId: BSUID, userId: BSUID, username: 'dana.home', name: 'Дана' } });
+    expect(queued?.event.kind === 'message' && queued.event.customer.phone).toBeUndefined();
+  });
+
+  it('keeps both identifiers when Meta gives both', async () => {
+    const message = { ...textMessage(CUSTOMER, 'привет'), from_user_id: BSUID };
+    await post(webhookBody({ contacts: [{ profile: { name: 'Дана' }, wa_id: CUSTOMER, user_id: BSUID }], messages: [message] }));
+    expect((await drain())[0]?.event).toMatchObject({ customer: { waId: CUSTOMER, phone: CUSTOMER, userId: BSUID } });
+  });
+
+  it('reads user_changed_number and user_changed_user_id notices, and the user_id_update webhook, as identity changes', async () => {
+    const numberChange = {
+      from: CUSTOMER,
+      id: 'wamid.number-change',
+      timestamp: '1753851315',
+      type: 'system',
+      system: {
+        body: 'User Дана changed from 77012345678 to 77019876543',
+        wa_id: '77019876543',
+        user_id: 'KZ.2481730591287364',
+        previous_user_id: BSUID,
+        type: 'user_changed_number',
+      },
+    };
+    const userIdChange = {
+      id: 'wamid.user-id-change',
+      timestamp: '1753851316',
+      type: 'system',
+      system: { body: 'User changed', user_id: 'KZ.99', previous_user_id: 'KZ.98', type: 'user_changed_user_id' },
+    };
+    expect((await post(webhookBody({ messages: [numberChange, userIdChange] }))).statusCode).toBe(200);
+    const update = webhookBody({});
+    const change = (update as { entry: Array<{ changes: Array<{ field: string; value: Record<string, unknown> }> }> }).entry[0]!
+      .changes[0]!;
+    change.field = 'user_id_update';
+    change.value.user_id_update = [
+      { wa_id: CUSTOMER, detail: 'User id updated', user_id: { previous: 'KZ.11', current: 'KZ.12' }, timestamp: '1753851317' },
+    ];
+    expect((await post(update)).statusCode).toBe(200);
+
+    // Three customers, three FIFO groups: in the order WhatsApp stamped them.
+    const events = (await drain())
+      .map(({ event }) => event)
+      .sort((a, b) => (a.kind === 'message' && b.kind === 'message' ? a.message.timestamp - b.message.timestamp : 0));
+    expect(events).toMatchObject([
+      {
+        customer: { waId: CUSTOMER, phone: CUSTOMER, userId: BSUID },
+        message: {
+          content: {
+            kind: 'system',
+            identityChange: { previousPhone: CUSTOMER, newPhone: '77019876543', previousUserId: BSUID, newUserId: 'KZ.2481730591287364' },
+          },
+        },
+      },
+      {
+        customer: { waId: 'KZ.98' },
+        message: { content: { kind: 'system', identityChange: { previousUserId: 'KZ.98', newUserId: 'KZ.99' } } },
+      },
+      {
+        customer: { waId: CUSTOMER, phone: CUSTOMER, userId: 'KZ.11' },
+        message: { content: { kind: 'system', identityChange: { previousUserId: 'KZ.11', newUserId: 'KZ.12' } } },
+      },
+    ]);
+  });
+
+  it('queues statuses of messages sent to a BSUID with the recipient BSUID', async () => {
+    const status = { ...statusUpdate(CUSTOMER, 'wamid.out9', 'delivered'), recipient_id: undefined, recipient_user_id: BSUID };
+    await post(webhookBody({ statuses: [status] }));
+    expect((await drain())[0]?.event).toMatchObject({ status: { recipientId: BSUID, recipientUserId: BSUID } });
+  });
+});
+
 describe('webhook: deliveries for another number or product', () => {
   it('acknowledges a body for another phone number id and queues nothing', async () => {
     const body = webhookBody({ contacts: [contact(CUSTOMER)], messages: [textMessage(CUSTOMER, 'диван')] }) as {

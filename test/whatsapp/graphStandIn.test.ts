@@ -231,6 +231,58 @@ describe('Graph stand-in: statuses and pricing', () => {
   });
 });
 
+describe('Graph stand-in: recipients by phone number or business-scoped user id', () => {
+  const BSUID = 'KZ.1502576394655843';
+  const text = { type: 'text', text: { body: 'Здравствуйте' } };
+
+  it('refuses a `to` that is neither a phone number nor a BSUID, and a body with no recipient at all (100)', async () => {
+    const { origin, outbound } = await startStandIn();
+    for (const to of ['PHONE_NUMBER', 'dana.home', 'kz.1502576394655843', `KZ.${'1'.repeat(129)}`, '12']) {
+      const refused = await postMessage(origin, { messaging_product: 'whatsapp', to, ...text });
+      expect(refused.status, to).toBe(400);
+      expect(refused.json.error?.code, to).toBe(100);
+      expect(refused.json.error?.error_data?.details, to).toMatch(/^to:/);
+    }
+    const nobody = await postMessage(origin, { messaging_product: 'whatsapp', ...text });
+    expect(nobody.json.error).toMatchObject({ code: 100, error_data: { details: 'to: to or recipient is required' } });
+    const badRecipient = await postMessage(origin, { messaging_product: 'whatsapp', recipient: '77011234567', ...text });
+    expect(badRecipient.json.error?.error_data?.details).toMatch(/^recipient: a business-scoped user id/);
+    expect(outbound).toHaveLength(0);
+  });
+
+  it('sends to a BSUID in `recipient`, answers with its user_id, and reports statuses with recipient_user_id', async () => {
+    const { client, outbound, statuses, lastInbound } = await startStandIn({ contactOf: () => ({ userId: BSUID }) });
+    lastInbound.set(BSUID, NOW - HOUR);
+    await client.send(BSUID, { kind: 'text', body: 'Диван в наличии' });
+    expect(outbound[0]).toMatchObject({ to: BSUID, body: { recipient: BSUID } });
+    expect((outbound[0]?.body as Record<string, unknown>).to).toBeUndefined();
+    await expect.poll(() => statuses.length).toBe(2);
+    expect(statuses[0]).toMatchObject({ recipient_user_id: BSUID });
+    expect(statuses[0]?.recipient_id).toBeUndefined();
+  });
+
+  it('takes `to` over `recipient` when both are given, as Meta does', async () => {
+    const { origin, outbound } = await startStandIn();
+    const sent = await fetch(`${origin}/graph/v26.0/${PHONE_ID}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ messaging_product: 'whatsapp', to: `+${CUSTOMER}`, recipient: BSUID, ...text }),
+    });
+    expect(await sent.json()).toMatchObject({ contacts: [{ input: `+${CUSTOMER}`, wa_id: CUSTOMER }] });
+    expect(outbound[0]?.to).toBe(CUSTOMER);
+  });
+
+  it('refuses an authentication template to a BSUID (131062): those need a phone number', async () => {
+    const { client, lastInbound } = await startStandIn({ templateCategory: () => 'authentication' });
+    lastInbound.set(BSUID, NOW - HOUR);
+    const error = await client
+      .send(BSUID, { kind: 'template', name: 'login_code', language: 'ru', components: [] })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphApiError);
+    expect(error).toMatchObject({ code: 131062 });
+  });
+});
+
 describe('Graph stand-in: auth, media and faults', () => {
   it('requires the bearer token', async () => {
     const { origin, outbound } = await startStandIn();

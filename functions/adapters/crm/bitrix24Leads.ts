@@ -1,10 +1,15 @@
 import * as z from 'zod';
 import type { CrmLeads, LeadSummary } from '../../domain/handoff/handoff';
+import { contactLine, isBusinessScopedUserId } from '../../domain/whatsapp/customerIds';
 
 const answerSchema = z.union([
   z.object({ result: z.union([z.number(), z.string()]) }),
   z.object({ error: z.string(), error_description: z.string().optional() }),
 ]);
+
+function phoneOf(summary: LeadSummary): string | undefined {
+  return summary.phone ?? (isBusinessScopedUserId(summary.waId) ? undefined : summary.waId);
+}
 
 export class Bitrix24Error extends Error {
   override readonly name = 'Bitrix24Error';
@@ -41,9 +46,12 @@ export class Bitrix24Leads implements CrmLeads {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         fields: {
-          TITLE: `WhatsApp: ${summary.name ?? `+${summary.waId}`}`,
+          TITLE: `WhatsApp: ${summary.name ?? contactLine(summary)}`,
           ...(summary.name ? { NAME: summary.name } : {}),
-          PHONE: [{ VALUE: `+${summary.waId}`, VALUE_TYPE: 'MOBILE' }],
+          // A customer with a username may have withheld their number: then the lead says how to reach them on WhatsApp.
+          ...(phoneOf(summary) === undefined
+            ? { IM: [{ VALUE: contactLine(summary), VALUE_TYPE: 'OTHER' }] }
+            : { PHONE: [{ VALUE: `+${phoneOf(summary)}`, VALUE_TYPE: 'MOBILE' }] }),
           SOURCE_ID: 'OTHER',
           SOURCE_DESCRIPTION: 'ZETA WhatsApp assistant',
           COMMENTS: `Причина: ${REASONS[summary.reason]}. ${text}`,

@@ -1,4 +1,4 @@
-import { GetCommand, paginateQuery, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { HandoffState } from '../../domain/handoff/handoff';
 import type {
   CustomerLocation,
@@ -12,6 +12,8 @@ import { LANGUAGES, type Language } from '../../domain/language';
 import { NO_PREFERENCES, type Preferences } from '../../domain/preferences/preferences';
 import { customerPk, isLive, MEMORY_PREFIX, memorySk, outboundSk, PROFILE_SK, ttlAfterDays } from './tableKeys';
 import { deleteAll, writeAll } from './batchWrite';
+import { isConditionalCheckFailure } from './conditionalCheck';
+import { TABLE_SCHEMA } from './tableSchema';
 
 export interface CustomerRetention {
   profileDays: number;
@@ -150,21 +152,81 @@ export class DynamoCustomerRepository implements CustomerRepository {
 
   async eraseCustomer(waId: string): Promise<number> {
     let erased = 0;
+    for await (const items of this.partitionPages(waId, 'pk, sk')) {
+      const keys = items.map((item) => ({ pk: item.pk, sk: item.sk }));
+      await deleteAll(this.client, this.tableName, keys);
+      erased += keys.length;
+    }
+    return erased;
+  }
+
+  /**
+   * Every item of the customer's partition goes under the new key: profile,
+   * memory, alerts (with the index key that finds them), orders, sent
+   * messages, counters. An item the new key already has is kept, except the
+   * profile, which is joined: what the customer told us lives in the old one,
+   * and an opt-out on either side stays an opt-out.
+   */
+  async moveCustomer(fromWaId: string, toWaId: string): Promise<number> {
+    if (fromWaId === toWaId) return 0;
+    let moved = 0;
+    const { sortKey: indexSortKey } = TABLE_SCHEMA.byProductIndex;
+    for await (const items of this.partitionPages(fromWaId)) {
+      for (const item of items) {
+        const copy: Record<string, unknown> = { ...item, pk: customerPk(toWaId) };
+        if (item.waId === fromWaId) copy.waId = toWaId;
+        if (item[indexSortKey] === customerPk(fromWaId)) copy[indexSortKey] = customerPk(toWaId);
+        if (item.sk === PROFILE_SK) await this.joinProfile(copy, toWaId);
+        else await this.putIfAbsent(copy);
+      }
+      await deleteAll(
+        this.client,
+        this.tableName,
+        items.map((item) => ({ pk: item.pk, sk: item.sk })),
+      );
+      moved += items.length;
+    }
+    return moved;
+  }
+
+  private async putIfAbsent(item: Record<string, unknown>): Promise<void> {
+    try {
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+    } catch (error) {
+      if (!isConditionalCheckFailure(error)) throw error;
+    }
+  }
+
+  /** The customer wrote from the new identifier before WhatsApp told us of the change: both profiles make one. */
+  private async joinProfile(moved: Record<string, unknown>, toWaId: string): Promise<void> {
+    const existing = (
+      await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: customerPk(toWaId), sk: PROFILE_SK } }))
+    ).Item;
+    const joined =
+      existing === undefined
+        ? moved
+        : {
+            ...moved,
+            lastInboundAt: Math.max(Number(moved.lastInboundAt ?? 0), Number(existing.lastInboundAt ?? 0)),
+            messageCount: Number(moved.messageCount ?? 0) + Number(existing.messageCount ?? 0),
+            optedOut: moved.optedOut === true || existing.optedOut === true,
+            ...(existing.phone === undefined ? {} : { phone: existing.phone }),
+            ...(existing.userId === undefined ? {} : { userId: existing.userId }),
+          };
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: joined }));
+  }
+
+  private async *partitionPages(waId: string, projection?: string): AsyncGenerator<Array<Record<string, unknown>>> {
     const pages = paginateQuery(
       { client: this.client },
       {
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': customerPk(waId) },
-        ProjectionExpression: 'pk, sk',
+        ...(projection === undefined ? {} : { ProjectionExpression: projection }),
       },
     );
-    for await (const page of pages) {
-      const keys = (page.Items ?? []).map((item) => ({ pk: item.pk, sk: item.sk }));
-      await deleteAll(this.client, this.tableName, keys);
-      erased += keys.length;
-    }
-    return erased;
+    for await (const page of pages) yield page.Items ?? [];
   }
 
   private profileOf(waId: string, item: Record<string, unknown> | undefined): CustomerProfile | undefined {
@@ -184,6 +246,9 @@ export class DynamoCustomerRepository implements CustomerRepository {
       misunderstandings: Number(item.misunderstandings ?? 0),
       ...(isHandoff(item.handoff) ? { handoff: item.handoff } : {}),
       ...(typeof item.name === 'string' ? { name: item.name } : {}),
+      ...(typeof item.phone === 'string' ? { phone: item.phone } : {}),
+      ...(typeof item.userId === 'string' ? { userId: item.userId } : {}),
+      ...(typeof item.username === 'string' ? { username: item.username } : {}),
       ...(location ? { location } : {}),
     };
   }
@@ -215,10 +280,12 @@ export class DynamoCustomerRepository implements CustomerRepository {
       'misunderstandings = :misunderstandings',
       '#ttl = :ttl',
     ];
-    if (profile.name !== undefined) {
-      names['#name'] = 'name';
-      values[':name'] = profile.name;
-      sets.push('#name = :name');
+    // The identifiers and names WhatsApp gave: each kept once known, never erased by a message that lacks it.
+    for (const field of ['name', 'phone', 'userId', 'username'] as const) {
+      if (profile[field] === undefined) continue;
+      names[`#${field}`] = field;
+      values[`:${field}`] = profile[field];
+      sets.push(`#${field} = :${field}`);
     }
     if (profile.location !== undefined) {
       names['#location'] = 'location';

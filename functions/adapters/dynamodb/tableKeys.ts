@@ -10,6 +10,7 @@
  *   pk C#<waId>  sk ORDER#<wamid>        carts the customer sent from the catalog, priced (TTL)
  *   pk IDEMPOTENCY sk consumer#<hash>    processed WhatsApp message ids (Powertools, TTL ≥ 8 days)
  *   pk TEMPLATE#<name> sk LANG#<lang>    the category Meta last reported for a template (routes marketing sends)
+ *   pk ID#<phone or BSUID>  sk ID        the customer key (<waId> above) that identifier belongs to
  */
 export const customerPk = (waId: string): string => `C#${waId}`;
 export const PROFILE_SK = 'PROFILE';
@@ -18,6 +19,8 @@ export const OUTBOUND_PREFIX = 'OUT#';
 export const IDEMPOTENCY_PK = 'IDEMPOTENCY';
 export const templatePk = (name: string): string => `TEMPLATE#${name}`;
 export const templateSk = (language: string): string => `LANG#${language}`;
+export const identityPk = (identifier: string): string => `ID#${identifier}`;
+export const IDENTITY_SK = 'ID';
 
 export const memorySk = (at: number, id: string): string => `${MEMORY_PREFIX}${String(at).padStart(13, '0')}#${id}`;
 export const progressSk = (turnId: string): string => `PROGRESS#${turnId}`;

@@ -8,6 +8,7 @@ import type {
 } from '../../domain/whatsapp/outboundMessage';
 import { fitToLimits } from './cloudApiLimits';
 import { GraphApiError, GraphUnreachableError, MediaTooLargeError, parseGraphError } from './graphErrors';
+import { isBusinessScopedUserId } from '../../domain/whatsapp/customerIds';
 
 export interface RetryPolicy {
   /** Requests in total, the first one included. */
@@ -234,13 +235,14 @@ async function readAtMost(response: Response, maxBytes: number): Promise<Buffer>
 
 /**
  * The Cloud API request body for a message, exactly as POST /{phone-number-id}/messages
- * takes it. Pure and without limits: GraphClient#send runs fitToLimits first.
+ * takes it, to a phone number or a business-scoped user id. Pure and without limits: GraphClient#send runs fitToLimits first.
  */
 export function toCloudApiBody(to: string, message: OutboundMessage, replyTo?: string): Record<string, unknown> {
   return {
     messaging_product: 'whatsapp',
     recipient_type: 'individual',
-    to,
+    // A customer known only by their business-scoped user id is addressed with `recipient`; `to` takes a phone number.
+    ...(isBusinessScopedUserId(to) ? { recipient: to } : { to }),
     ...(replyTo === undefined ? {} : { context: { message_id: replyTo } }),
     ...messageContent(message),
   };

@@ -24,6 +24,8 @@ export const CloudApiErrorCode = {
   /** The Marketing Messages API sends marketing templates only (a utility template there: "Method not allowed"). */
   MethodNotAllowed: 131055,
   PairRateLimit: 131056,
+  /** A business-scoped user id as recipient of a message that needs a phone number (one-tap, zero-tap and copy-code authentication templates). */
+  BusinessScopedUserIdNotSupported: 131062,
   TemplateParameterFormat: 132018,
   ServerTemporarilyUnavailable: 133004,
 } as const;

@@ -1,3 +1,4 @@
+import { leadIdentity } from '../handoff/handoff';
 import type { AssistantReply } from '../assistant/assistantReply';
 import { alertList, setAlertText } from '../alerts/alertReplies';
 import type { PriceAlertService } from '../alerts/priceAlertService';
@@ -43,8 +44,7 @@ export class CommandResponder {
     switch (command.kind) {
       case 'manager':
         return this.deps.handoff.start({
-          waId,
-          ...(context.customer.name ? { name: context.customer.name } : {}),
+          ...leadIdentity(context.customer),
           language,
           reason: 'customer_asked',
           preferences: context.preferences,

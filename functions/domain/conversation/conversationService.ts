@@ -21,7 +21,9 @@ import type {
 import type { CustomerDelivery } from '../messaging/customerDelivery';
 import type { TemplateCatalog } from '../messaging/templateCatalog';
 import { FOLLOW_UP_AFTER_MS, type FollowUpScheduler } from '../followups/followUpScheduler';
-import { isHandedOff } from '../handoff/handoff';
+import { isHandedOff, leadIdentity } from '../handoff/handoff';
+import type { CustomerIdentities } from '../identity/customerIdentities';
+import { addressOf } from '../whatsapp/customerIds';
 import type { HandoffService } from '../handoff/handoffService';
 import type { CustomerRateLimiter, RateWindow } from '../limits/customerRateLimiter';
 import type { InboundMessage } from '../whatsapp/inboundMessage';
@@ -42,6 +44,8 @@ const SHOPPING_INTENTS = new Set(['search', 'recommend', 'price_alert']);
 
 /** What the conversation reads and writes about the customer. */
 export interface ConversationMemory {
+  /** Who the customer is: the one key their phone number and BSUID lead to. */
+  identities: Pick<CustomerIdentities, 'settle'>;
   customers: CustomerRepository;
   viewStats: ProductViewStats;
   /** How far a failed turn got in sending its answers. */
@@ -144,9 +148,11 @@ function signalFrom(understanding: Understanding): PreferenceSignal | undefined 
 export class ConversationService {
   constructor(private readonly deps: ConversationDependencies) {}
 
-  async handleTurn(turn: Turn): Promise<TurnResult> {
-    const { customer } = turn;
-    if (this.deps.admission.managerDesk.isManager(customer.waId)) {
+  async handleTurn(arrived: Turn): Promise<TurnResult> {
+    // Whichever identifiers the customer wrote with, their data is kept under one key (domain/identity).
+    const customer = await this.deps.memory.identities.settle(arrived.customer, arrived.messages);
+    const turn: Turn = { ...arrived, customer };
+    if (this.deps.admission.managerDesk.isManager(customer)) {
       return {
         sent: await this.deps.admission.managerDesk.handle(turn),
         intents: ['manager_command'],
@@ -210,6 +216,9 @@ export class ConversationService {
       optedOut: snapshot.profile?.optedOut ?? false,
       misunderstandings: state.misunderstandings,
       ...(name ? { name } : {}),
+      ...(customer.phone ? { phone: customer.phone } : {}),
+      ...(customer.userId ? { userId: customer.userId } : {}),
+      ...(customer.username ? { username: customer.username } : {}),
       ...(state.location ? { location: state.location } : {}),
     };
     // Memory is ordered by the turn's own time, so a retried turn writes the same keys again instead of new ones.
@@ -255,7 +264,7 @@ export class ConversationService {
           if (turn.answerBy !== undefined && this.deps.now() > turn.answerBy) {
             throw new ClaimExpiredError(`the claim on turn ${turnId} ran out before answer ${position} was sent`);
           }
-          const delivery = await this.deps.sending.delivery.deliver(customer.waId, message, { lastInboundAt }, () =>
+          const delivery = await this.deps.sending.delivery.deliver(addressOf(customer), message, { lastInboundAt }, () =>
             this.serviceReplyTemplate(answer),
           );
           sent.push({
@@ -297,8 +306,11 @@ export class ConversationService {
     const sent: SentMessageRecord[] = [];
     for (const answer of replies) {
       for (const message of answer.messages) {
-        const { messageId } = await this.deps.sending.delivery.deliver(customer.waId, message, { lastInboundAt: this.deps.now() }, () =>
-          this.serviceReplyTemplate(answer),
+        const { messageId } = await this.deps.sending.delivery.deliver(
+          addressOf(customer),
+          message,
+          { lastInboundAt: this.deps.now() },
+          () => this.serviceReplyTemplate(answer),
         );
         sent.push({ messageId, kind: message.kind, at: this.deps.now() });
       }
@@ -388,8 +400,7 @@ export class ConversationService {
   private async handOff(state: TurnState, reason: 'assistant' | 'misunderstanding', engineAnswer: AssistantReply): Promise<AssistantReply> {
     state.misunderstandings = 0;
     const started = await this.deps.answering.handoff.start({
-      waId: state.customer.waId,
-      ...(state.customer.name ? { name: state.customer.name } : {}),
+      ...leadIdentity(state.customer),
       language: state.language,
       reason,
       preferences: state.preferences,

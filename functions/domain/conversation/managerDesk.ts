@@ -5,6 +5,8 @@ import { isWindowOpen } from '../messaging/customerWindow';
 import { botText } from '../texts/botTexts';
 import type { CustomerRepository, Messenger, SentMessageRecord } from './ports';
 import type { Turn } from './turn';
+import { addressOf, contactLine } from '../whatsapp/customerIds';
+import type { Customer } from '../whatsapp/inboundMessage';
 
 /**
  * The manager's own messages to the bot: commands, not a customer turn.
@@ -22,8 +24,10 @@ export class ManagerDesk {
     },
   ) {}
 
-  isManager(waId: string): boolean {
-    return this.deps.managerWaId !== undefined && waId === this.deps.managerWaId;
+  /** MANAGER_WA_ID is the manager's number or BSUID: whichever WhatsApp gives for them. */
+  isManager(customer: Pick<Customer, 'waId' | 'phone' | 'userId'>): boolean {
+    const { managerWaId } = this.deps;
+    return managerWaId !== undefined && [customer.waId, customer.phone, customer.userId].includes(managerWaId);
   }
 
   async handle(turn: Turn): Promise<SentMessageRecord[]> {
@@ -56,11 +60,11 @@ export class ManagerDesk {
       const body =
         command.kind === 'release'
           ? botText('ru', (await this.deps.handoff.release(command.waId)) ? 'handoff.released' : 'handoff.notHandedOff', {
-              phone: `+${command.waId}`,
+              phone: contactLine({ waId: command.waId }),
             })
           : botText('ru', 'handoff.managerHelp');
       if (!canAnswer) continue;
-      const { messageId } = await this.deps.messenger.send(waId, { kind: 'text', body });
+      const { messageId } = await this.deps.messenger.send(addressOf(turn.customer), { kind: 'text', body });
       sent.push({ messageId, kind: 'text', at: this.deps.now() });
     }
     await this.deps.customers.recordSent(waId, sent);

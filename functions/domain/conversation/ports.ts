@@ -45,8 +45,13 @@ export interface CustomerLocation {
 }
 
 export interface CustomerProfile {
+  /** The customer's key: their phone number, or their BSUID when we met them without one. */
   waId: string;
   name?: string;
+  /** The identifiers WhatsApp gave for them, and their username; each kept once known. */
+  phone?: string;
+  userId?: string;
+  username?: string;
   language: Language;
   firstSeenAt: number;
   lastInboundAt: number;
@@ -92,6 +97,8 @@ export interface CustomerRepository {
   setHandoff(waId: string, handoff: HandoffState | undefined): Promise<void>;
   /** Deletes every item of the customer's partition (profile, memory, alerts, sent messages, counters); returns how many. */
   eraseCustomer(waId: string): Promise<number>;
+  /** Moves every item of the customer's partition to a new key (a changed number or BSUID); returns how many. */
+  moveCustomer(fromWaId: string, toWaId: string): Promise<number>;
   /**
    * Saves what the turn learnt and said, before anything is sent: a failure
    * here retries the turn with nothing sent yet. `turnId` (the first message

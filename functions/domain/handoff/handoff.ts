@@ -1,6 +1,7 @@
 import type { CustomerLocation, MemoryEntry } from '../conversation/ports';
 import type { Language } from '../language';
 import type { Preferences } from '../preferences/preferences';
+import type { Customer } from '../whatsapp/inboundMessage';
 
 export type HandoffReason = 'customer_asked' | 'assistant' | 'misunderstanding';
 
@@ -20,8 +21,12 @@ export function isHandedOff(handoff: HandoffState | undefined, now: number): han
 
 /** What the manager and the CRM get about the customer. */
 export interface LeadSummary {
+  /** The customer's key: their number, or their BSUID. */
   waId: string;
   name?: string;
+  /** How a person reaches them: the number when WhatsApp shares it, the username otherwise. */
+  phone?: string;
+  username?: string;
   language: Language;
   reason: LeadReason;
   preferences: Preferences;
@@ -37,4 +42,14 @@ export interface CrmLeads {
   isConfigured(): Promise<boolean>;
   /** undefined when the CRM is not configured. */
   createLead(summary: LeadSummary, text: string): Promise<{ leadId: string } | undefined>;
+}
+
+/** Who the lead is about, as far as the customer let WhatsApp tell us. */
+export function leadIdentity(customer: Customer): Pick<LeadSummary, 'waId' | 'name' | 'phone' | 'username'> {
+  return {
+    waId: customer.waId,
+    ...(customer.name ? { name: customer.name } : {}),
+    ...(customer.phone ? { phone: customer.phone } : {}),
+    ...(customer.username ? { username: customer.username } : {}),
+  };
 }

@@ -7,6 +7,7 @@ import { replyId } from '../replies/replyIds';
 import { botText } from '../texts/botTexts';
 import type { CrmLeads, HandoffReason, HandoffState, LeadSummary } from './handoff';
 import { leadText } from './leadText';
+import { contactLine } from '../whatsapp/customerIds';
 import { orderText } from '../orders/orderText';
 import type { PricedOrder } from '../orders/pricedOrder';
 import type { OutboundMessage } from '../whatsapp/outboundMessage';
@@ -29,11 +30,6 @@ export interface HandoffDependencies {
   now: () => number;
   /** A CRM or manager notification that failed: logged and counted; the customer is still handed off. */
   onNotifyError: (channel: 'manager' | 'crm', error: unknown) => void;
-}
-
-/** How the manager reaches the customer: their number. */
-function contactOf(summary: LeadSummary): string {
-  return `+${summary.waId}`;
 }
 
 function text(body: string, language: Language, intent: string): AssistantReply {
@@ -62,7 +58,7 @@ export class HandoffService {
     const details = leadText(summary);
     const body = botText('ru', 'handoff.manager', {
       customer: summary.name ?? botText('ru', 'handoff.noName'),
-      phone: contactOf(summary),
+      phone: contactLine(summary),
       details,
     });
     await Promise.all([this.notifyManager(summary, details, { body, releaseButton: true }), this.createLead(summary, details)]);
@@ -78,7 +74,7 @@ export class HandoffService {
     const details = leadText(summary);
     const body = botText('ru', 'order.manager', {
       customer: summary.name ?? botText('ru', 'handoff.noName'),
-      phone: contactOf(summary),
+      phone: contactLine(summary),
       lines,
       total,
       note: order.note ? `\n«${order.note}»` : '',
@@ -130,7 +126,7 @@ export class HandoffService {
         this.deps.templates.build({
           name: 'manager_handoff',
           language: 'ru',
-          parameters: { customer_name: customerName, phone: contactOf(summary), details },
+          parameters: { customer_name: customerName, phone: contactLine(summary), details },
           payloads: { release },
         }),
       );

@@ -1,4 +1,5 @@
 import { CATEGORIES, type Category } from '../catalog/product';
+import { isBusinessScopedUserId } from '../whatsapp/customerIds';
 
 /**
  * Ids carried by list rows, reply buttons and template quick replies. A row or
@@ -50,7 +51,7 @@ export function parseReplyId(id: string): ReplyAction | undefined {
   const kind = id.slice(0, separator);
   const value = id.slice(separator + 1);
   if (value === '') return undefined;
-  if (kind === 'release') return /^\d{6,15}$/.test(value) ? { action: 'release', waId: value } : undefined;
+  if (kind === 'release') return /^\d{6,15}$/.test(value) || isBusinessScopedUserId(value) ? { action: 'release', waId: value } : undefined;
   if (kind === 'forget') return value === 'yes' || value === 'no' ? { action: 'forget', confirmed: value === 'yes' } : undefined;
   if (kind === 'category' || kind === 'new') {
     return (CATEGORIES as readonly string[]).includes(value) ? { action: kind, category: value as Category } : undefined;

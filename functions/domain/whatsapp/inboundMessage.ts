@@ -21,7 +21,22 @@ export const inboundContentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('welcome') }),
   /** Emoji reactions and system notices: recorded, never answered. */
   z.object({ kind: z.literal('reaction'), emoji: z.string().optional() }),
-  z.object({ kind: z.literal('system') }),
+  /**
+   * WhatsApp's notices about the customer's account; `identityChange` when
+   * they changed their number (user_changed_number) or their business-scoped
+   * user id changed (user_changed_user_id, the user_id_update webhook).
+   */
+  z.object({
+    kind: z.literal('system'),
+    identityChange: z
+      .object({
+        previousPhone: z.string().optional(),
+        newPhone: z.string().optional(),
+        previousUserId: z.string().optional(),
+        newUserId: z.string().optional(),
+      })
+      .optional(),
+  }),
   /** A type the assistant does not handle (Meta's own `unsupported`, polls, a new interactive type…). */
   z.object({ kind: z.literal('unsupported'), originalType: z.string() }),
   /** A type the assistant handles, arrived broken (Meta sends an `interactive` without its object, with error 131000). */
@@ -66,8 +81,20 @@ export type InboundKind = InboundContent['kind'];
 export type ContentOf<K extends InboundKind> = Extract<InboundContent, { kind: K }>;
 
 export const customerSchema = z.object({
-  /** Phone number in international form without "+", or the business-scoped user id when the number is withheld. */
+  /**
+   * Who the customer is to us. From the webhook, the id WhatsApp gave: their
+   * phone number (international form, no "+") or, when the number is
+   * withheld, their business-scoped user id (BSUID, e.g. KZ.1502576394655843).
+   * Once resolved (domain/identity), the stable key their data is kept under,
+   * whichever of the two they write with.
+   */
   waId: z.string().min(1),
+  /** The phone number, when WhatsApp shares it. */
+  phone: z.string().optional(),
+  /** The business-scoped user id (BSUID), when WhatsApp gives it (every webhook since April 2026). */
+  userId: z.string().optional(),
+  /** The WhatsApp username, when the customer has one. */
+  username: z.string().optional(),
   name: z.string().optional(),
 });
 
@@ -101,7 +128,10 @@ export const deliveryStatusSchema = z.object({
   messageId: z.string(),
   state: z.enum(DELIVERY_STATES),
   timestamp: z.number(),
+  /** The phone number the message went to, or the BSUID when there is none. */
   recipientId: z.string(),
+  /** The BSUID of the recipient, when WhatsApp gives it. */
+  recipientUserId: z.string().optional(),
   pricing: pricingInfoSchema.optional(),
   conversationId: z.string().optional(),
   errors: z.array(z.object({ code: z.number(), title: z.string().optional() })).optional(),

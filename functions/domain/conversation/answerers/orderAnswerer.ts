@@ -1,3 +1,4 @@
+import { leadIdentity } from '../../handoff/handoff';
 import { textReply } from '../../assistant/offlineAssistant';
 import type { HandoffService } from '../../handoff/handoffService';
 import type { OrderBook } from '../../orders/orderBook';
@@ -28,8 +29,7 @@ export function orderAnswerer(deps: OrderDependencies): Answerer<'order'> {
     if ((await deps.orders.record(turn.customer.waId, order, deps.now())) === 'new') {
       await deps.handoff.shareOrder(
         {
-          waId: turn.customer.waId,
-          ...(turn.customer.name ? { name: turn.customer.name } : {}),
+          ...leadIdentity(turn.customer),
           language,
           reason: 'order',
           preferences: turn.preferences,
