@@ -127,6 +127,10 @@ export function buildConversation(parts: ConversationParts): ConversationService
       telemetry.metrics.addMetric('AfterSendingFailed', MetricUnit.Count, 1);
       telemetry.logger.error('bookkeeping after the answers were sent failed', { stage, error });
     },
+    onLateMessages: (count) => {
+      telemetry.metrics.addMetric('LateMessagesRecorded', MetricUnit.Count, count);
+      telemetry.logger.warn('messages older than the seven-day redelivery horizon recorded, not answered', { count });
+    },
     now: Date.now,
   });
 }

@@ -87,9 +87,9 @@ describe('npm start: price alerts, templates and the 24-hour window', () => {
       ((await (await fetch(`${zeta.url}/sim/api/jobs/follow-ups`)).json()) as Array<{ name: string }>).map((schedule) => schedule.name);
     // The first test's customers may have follow-ups of their own: wait for the one this customer's message adds.
     const before = await pendingFollowUps();
+    // Older than Meta's seven-day redelivery horizon: remembered and scheduled from, not answered.
     await say(customer, text('хочу диван'), longAgo);
-    await waitForChat(zeta.url, customer, (lines) => outbound(lines).length === 1);
-    // The follow-up is scheduled right after the answer goes out.
+    // The follow-up is scheduled once the turn is done.
     let added: string[] = [];
     for (let waited = 0; added.length === 0 && waited < 5_000; waited += 50) {
       added = (await pendingFollowUps()).filter((name) => !before.includes(name));
@@ -97,22 +97,41 @@ describe('npm start: price alerts, templates and the 24-hour window', () => {
     }
     expect(added).toEqual([expect.stringMatching(/^followup-[0-9a-f]{16}$/)]);
 
+    expect(outbound(await chat(zeta.url, customer))).toEqual([]);
+
     const { ran } = (await post('/sim/api/jobs/follow-ups')) as { ran: number };
     expect(ran).toBeGreaterThanOrEqual(1);
-    const lines = await waitForChat(zeta.url, customer, (all) => outbound(all).length === 2);
-    const followUp = outbound(lines)[1];
+    const lines = await waitForChat(zeta.url, customer, (all) => outbound(all).length === 1);
+    const followUp = outbound(lines)[0];
     expect(followUp).toMatchObject({ type: 'template', template: { name: 'new_products_notification' } });
     expect(quickReplyPayload(followUp)).toBe('new:sofa');
 
     // Its quick reply opens the section's new arrivals as a list of products.
     await say(customer, quickReply('new:sofa', 'Посмотреть'));
-    const shown = await waitForChat(zeta.url, customer, (all) => outbound(all).length === 3);
-    const list = outbound(shown)[2];
+    const shown = await waitForChat(zeta.url, customer, (all) => outbound(all).length === 2);
+    const list = outbound(shown)[1];
     expect(list?.type).toBe('interactive');
     expect(list?.interactive?.body.text).toContain('Новинки в разделе «Диваны»');
     const rows = rowsOf(list);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((row) => /^product:SOF-/.test(row.id))).toBe(true);
+  });
+
+  it('answers a late redelivery free-form when the customer wrote a minute ago, and only records a message past the seven-day horizon', async () => {
+    const customer = '77016660005';
+    await say(customer, text('покажите кресла'), secondsAgo(60));
+    await waitForChat(zeta.url, customer, (lines) => outbound(lines).length === 1);
+    // Delivered now, written 25 hours ago (Meta retried it): the customer's window is open from their message a minute ago.
+    await say(customer, text('покажите диваны'), secondsAgo(25 * HOUR));
+    const late = await waitForChat(zeta.url, customer, (lines) => outbound(lines).length === 2);
+    expect(outbound(late)[1]?.type).toBe('interactive');
+    expect(JSON.stringify(outbound(late)[1])).toMatch(/product:SOF-/);
+
+    await say(customer, text('покажите кровати'), secondsAgo(8 * 24 * HOUR));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(outbound(await chat(zeta.url, customer))).toHaveLength(2);
+    const profile = (await (await fetch(`${zeta.url}/sim/api/customers/${customer}/profile`)).json()) as { messageCount: number };
+    expect(profile.messageCount).toBe(3);
   });
 
   it('sends the answer a late service_reply template announced when the customer taps "Показать ответ"', async () => {

@@ -19,6 +19,7 @@ import type {
   TurnProgress,
 } from './ports';
 import type { CustomerDelivery } from '../messaging/customerDelivery';
+import { isWithinRedelivery } from '../messaging/customerWindow';
 import type { TemplateCatalog } from '../messaging/templateCatalog';
 import { FOLLOW_UP_AFTER_MS, type FollowUpScheduler } from '../followups/followUpScheduler';
 import { isHandedOff, leadIdentity } from '../handoff/handoff';
@@ -26,7 +27,7 @@ import type { CustomerIdentities } from '../identity/customerIdentities';
 import { addressOf } from '../whatsapp/customerIds';
 import type { HandoffService } from '../handoff/handoffService';
 import type { CustomerRateLimiter, RateWindow } from '../limits/customerRateLimiter';
-import type { InboundMessage } from '../whatsapp/inboundMessage';
+import type { InboundContent, InboundMessage } from '../whatsapp/inboundMessage';
 import { answerWith, type Answerers, type TurnInProgress } from './answerers/answerer';
 import type { CommandResponder } from './commandResponder';
 import type { ManagerDesk } from './managerDesk';
@@ -85,6 +86,8 @@ export interface ConversationDependencies {
   sending: ConversationSending;
   /** Told of bookkeeping that failed after the answers went out (logged and counted, never retried). */
   onAfterSendingError: (stage: string, error: unknown) => void;
+  /** Told of messages delivered past Meta's seven-day redelivery horizon: remembered, not answered (counted). */
+  onLateMessages: (count: number) => void;
   now: () => number;
 }
 
@@ -180,14 +183,25 @@ export class ConversationService {
     };
     const { memory } = state;
     const replies: AssistantReply[] = [];
-    const { admitted, notice } = await this.admit(customer.waId, turn.messages);
+    // Meta redelivers for seven days: anything older was long answered by a person or is moot; it is kept, not answered.
+    const late = turn.messages.filter((message) => !isWithinRedelivery(message.timestamp, this.deps.now()));
+    const { admitted, notice } = await this.admit(
+      customer.waId,
+      turn.messages.filter((message) => !late.includes(message)),
+    );
+    for (const { content } of segmentTurn(late)) {
+      memory.push(this.customerLine(content));
+      // What they asked for still tells their taste (a follow-up a week later uses it), unanswered as it is.
+      const signal = content.kind === 'text' ? signalFrom(analyze(content.text).understanding) : undefined;
+      if (signal) state.preferences = applySignal(state.preferences, signal);
+    }
+    if (late.length > 0) this.deps.onLateMessages(late.length);
 
     for (const segment of segmentTurn(admitted)) {
       if (state.erased) break;
       if (state.handedOff) {
         // A person is answering: the bot keeps quiet but remembers, so the manager and a later bot see the whole talk.
-        const { content } = segment;
-        memory.push({ role: 'customer', text: content.kind === 'text' ? content.text : `[${content.kind}]`, at: this.deps.now() });
+        memory.push(this.customerLine(segment.content));
         continue;
       }
       const answer = await answerWith(this.deps.answering.answerers, segment.content, this.turnInProgress(segment, state));
@@ -202,7 +216,11 @@ export class ConversationService {
     }
     if (state.erased) return this.sendAfterErasure(customer, replies, state);
 
-    const lastInbound = turn.messages.reduce((latest, message) => Math.max(latest, message.timestamp), 0);
+    // WhatsApp's notices are not the customer writing: they open no customer service window.
+    const lastInbound = turn.messages.reduce(
+      (latest, message) => (message.content.kind === 'system' ? latest : Math.max(latest, message.timestamp)),
+      0,
+    );
     const name = customer.name ?? snapshot.profile?.name;
     const profile: CustomerProfile = {
       waId: customer.waId,
@@ -227,7 +245,9 @@ export class ConversationService {
     const ordered = memory.map((entry, index) => ({ ...entry, at: turnStart + index }));
     await this.deps.memory.customers.saveTurn({ turnId, profile, memory: ordered });
 
-    const sent = await this.sendReplies(turn, turnId, replies, lastInbound);
+    // The window runs from the customer's latest message we know of, not from this turn's: a late redelivery
+    // from someone who wrote a minute ago is still answered free-form.
+    const sent = await this.sendReplies(turn, turnId, replies, profile.lastInboundAt);
     // Once the answers are out, nothing may fail the turn: a retry would answer the customer twice.
     await this.afterSending('record_sent', () => this.deps.memory.customers.recordSent(customer.waId, sent));
     await this.afterSending('follow_up', () => this.moveFollowUp(customer.waId, profile));
@@ -409,6 +429,11 @@ export class ConversationService {
     });
     if (started.intent === 'manager') state.handedOff = true;
     return { ...started, usage: engineAnswer.usage ?? [] };
+  }
+
+  /** The customer's side of the talk as memory keeps it when the bot does not answer: the words, or what kind of message it was. */
+  private customerLine(content: InboundContent): MemoryEntry {
+    return { role: 'customer', text: content.kind === 'text' ? content.text : `[${content.kind}]`, at: this.deps.now() };
   }
 
   /** The turn as the answerer of one segment sees it: what is known so far, and what an answer may change. */
