@@ -145,7 +145,8 @@ export class Ingress extends Construct {
         `1. In the Secrets Manager console, fill in the secret ${props.secret.secretName} as its description says.`,
         `2. In Meta's App Dashboard > WhatsApp > Configuration > Webhook, set Callback URL to ${webhookUrl}`,
         `and Verify token to the secret's ${GENERATED_SECRET_KEY} (Retrieve secret value in the same console).`,
-        '3. Subscribe to the messages field.',
+        '3. Subscribe to the messages, message_template_status_update and template_category_update fields',
+        "(the last two keep each template's category current: marketing ones are sent through /marketing_messages).",
       ].join(' '),
     }).overrideLogicalId('WebhookVerifyTokenInstructions');
   }
