@@ -13,6 +13,7 @@ const createSchema = z.object({
   name: z.string(),
   language: z.string(),
   category: z.string(),
+  /** Positional ({{1}}) when left out, as the app sends them. */
   parameter_format: z.enum(['POSITIONAL', 'positional']).optional(),
   components: z
     .array(

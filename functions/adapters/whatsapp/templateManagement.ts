@@ -75,7 +75,6 @@ export class TemplateManagementApi {
         name: submission.name,
         language: submission.language,
         category: submission.category,
-        parameter_format: 'POSITIONAL',
         components,
       }),
     );
