@@ -72,7 +72,7 @@ describe('a voice note in the conversation', () => {
     const uploads = openAi.uploads.length;
     const { sent, result } = await sayInVoice(audio.long, 'audio/ogg; codecs=opus');
     expect(textOf(sent[0])).toBe(
-      'Голосовое длинное (2 мин 5 с) — я слушаю до 2 мин 🙏 Запишите, пожалуйста, покороче или напишите текстом.',
+      'Голосовое слишком длинное (2 мин 5 с): я могу прослушать не больше 2 мин 🙏 Запишите, пожалуйста, покороче или напишите текстом.',
     );
     expect(result.intents).toEqual(['voice_too_long']);
     expect(openAi.uploads).toHaveLength(uploads);

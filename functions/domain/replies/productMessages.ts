@@ -76,7 +76,7 @@ export function productList(products: readonly Product[], intro: string, languag
   return productSections([{ title: botText(language, 'list.section'), products }], intro, language);
 }
 
-/** A list in titled groups ("Похожие", "К нему подойдёт"); WhatsApp shows ten rows in all. */
+/** A list in titled groups ("Похожие", "Подойдёт в пару"); WhatsApp shows ten rows in all. */
 export function productSections(
   groups: ReadonlyArray<{ title: string; products: readonly Product[] }>,
   intro: string,
