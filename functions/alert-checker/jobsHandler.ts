@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { publishMetrics } from '../observability/publishMetrics';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { AppSecrets } from '../config/secrets';
 import { customerRefKey } from '../observability/customerRefKey';
@@ -32,7 +32,7 @@ export type JobResult = { job: 'price-alerts'; report: AlertCheckReport } | { jo
 export function createJobsHandler(deps: JobsDependencies) {
   return middy<unknown, JobResult>()
     .use(injectLambdaContext(deps.logger, { resetKeys: true }))
-    .use(logMetrics(deps.metrics))
+    .use(publishMetrics(deps.metrics))
     .use(customerRefKey(deps.loadSecrets))
     .use(deps.costAccounting ?? [])
     .handler(async (event: unknown, context: Context): Promise<JobResult> => {

@@ -1,4 +1,4 @@
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { publishMetrics } from '../observability/publishMetrics';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { embeddedCatalog } from '../adapters/catalog/catalogFromEnvironment';
@@ -12,7 +12,7 @@ import { createCatalogImagesHandler } from './catalogImagesHandler';
 /** The catalog pictures' composition root: the drawing handler, booked in the cost ledger like every function. */
 export function buildCatalogImages(env: Environment, telemetry: Telemetry = createTelemetry('catalog-images')) {
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(createCatalogImagesHandler(embeddedCatalog()))
-    .use(logMetrics(telemetry.metrics))
+    .use(publishMetrics(telemetry.metrics))
     .use(
       costAccountingFor<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(env, telemetry, createDynamoClients(env), {
         functionName: 'catalog-images',

@@ -2,7 +2,7 @@ import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambd
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { publishMetrics } from '../observability/publishMetrics';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { AppSecrets } from '../config/secrets';
 import { customerRefKey } from '../observability/customerRefKey';
@@ -69,7 +69,7 @@ const LEASE_SAFETY_MS = 2_000;
 export function createConsumerHandler(deps: ConsumerDependencies) {
   return middy<SQSEvent, SQSBatchResponse>()
     .use(injectLambdaContext(deps.logger, { resetKeys: true }))
-    .use(logMetrics(deps.metrics))
+    .use(publishMetrics(deps.metrics))
     .use(customerRefKey(deps.loadSecrets))
     .use(deps.costAccounting ?? [])
     .handler(async (event: SQSEvent, context: Context) => {

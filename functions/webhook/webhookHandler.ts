@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { publishMetrics } from '../observability/publishMetrics';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { AppSecrets } from '../config/secrets';
@@ -113,7 +113,7 @@ export function createWebhookHandler(deps: WebhookDependencies) {
 
   return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
     .use(injectLambdaContext(deps.logger, { resetKeys: true }))
-    .use(logMetrics(deps.metrics))
+    .use(publishMetrics(deps.metrics))
     .use(webhookErrorResponses(deps.logger, deps.metrics))
     .use(deps.costAccounting ?? [])
     .handler(async (event) => {

@@ -30,7 +30,8 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 /**
  * The account's templates for the simulator and tests:
  * `GET /sim/api/templates` → each template as the stand-in keeps it (status,
- * Meta's category, rejection reason) with `appCategory`, the category the app
+ * Meta's category, rejection reason, its approved `body`, `headerText`,
+ * `footer` and `quickReplies` labels) with `appCategory`, the category the app
  * recorded from Meta's webhooks (what its sends are routed by);
  * `POST /sim/api/templates/category {name, language, category, stage?}` plays
  * Meta's re-check of an approved template: the notice, then the change, each a
@@ -41,7 +42,7 @@ export function createTemplatesApi(registry: TemplateRegistry, store: TemplateCa
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === TEMPLATES_PATH && request.method === 'GET') {
       const templates = await Promise.all(
-        registry.list().map(async ({ id, name, language, status, category, rejectedReason, correctCategory }) => ({
+        registry.list().map(async ({ id, name, language, status, category, rejectedReason, correctCategory, submission }) => ({
           id,
           name,
           language,
@@ -50,6 +51,11 @@ export function createTemplatesApi(registry: TemplateRegistry, store: TemplateCa
           ...(rejectedReason === undefined ? {} : { rejectedReason }),
           ...(correctCategory === undefined ? {} : { correctCategory }),
           appCategory: (await store.get(name, language))?.category ?? null,
+          // The words the customer reads: the simulator page fills the parameters into them.
+          body: submission.body,
+          ...(submission.headerText === undefined ? {} : { headerText: submission.headerText }),
+          ...(submission.footer === undefined ? {} : { footer: submission.footer }),
+          quickReplies: submission.quickReplies,
         })),
       );
       sendJson(response, 200, templates);

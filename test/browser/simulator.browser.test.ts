@@ -204,6 +204,55 @@ describe(`the WhatsApp simulator page (${CHROMIUM})`, () => {
     await page.close();
   });
 
+  it('shows every kind of customer message without breaking, and a template in its approved words with its quick reply', async () => {
+    const waId = '77021114455';
+    const say = async (message: Record<string, unknown>) => {
+      const response = await fetch(`${zeta.url}/sim/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ from: waId, name: 'Жанар', ...message }),
+      });
+      expect(response.status).toBe(200);
+    };
+    // Written 25 hours ago and delivered now: answered with the service_reply template.
+    await say({ type: 'text', text: { body: 'покажите диваны' }, timestamp: Math.floor(Date.now() / 1000) - 25 * 3600 });
+    for (const message of [
+      { type: 'interactive', interactive: { type: 'nfm_reply', nfm_reply: { name: 'flow', body: 'Sent', response_json: '{}' } } },
+      { type: 'interactive', interactive: { type: 'call_permission_reply', call_permission_reply: { response: 'accept' } } },
+      { type: 'interactive', interactive: { type: 'product_inquiry' } },
+      { type: 'location', location: { latitude: 43.24, longitude: 76.88, name: 'Дом' } },
+      { type: 'order', order: { catalog_id: '1', product_items: [{ product_retailer_id: 'SOF-001', quantity: 1 }] } },
+      { type: 'interactive' },
+    ]) {
+      await say(message);
+    }
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(8_000);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${zeta.url}/sim/`);
+    await page.click(`.customer[data-wa-id="${waId}"]`);
+    await eventually(() => page.locator('.line--customer').count()).toBe(7);
+    const customerLines = await page.locator('.line--customer').allTextContents();
+    expect(customerLines.join(' | ')).toMatch(/Sent.*Разрешил звонок.*product_inquiry.*Дом.*Заказ из каталога.*\[interactive\]/s);
+
+    const template = page.locator('.line--business .bubble--template').first();
+    await template.waitFor();
+    expect(await template.textContent()).toContain('Мы ответили на ваше сообщение в чате ZETA');
+    expect(await template.textContent()).not.toContain('service_reply');
+    const quickReply = page.locator('.line--business .reply-button[data-reply-id="resume"]').first();
+    expect(await quickReply.textContent()).toBe('Показать ответ');
+    const before = await page.locator('.line--business').count();
+    await quickReply.click();
+    await eventually(async () => (await chat(zeta.url, waId)).filter((line) => line.direction === 'in').at(-1)?.payload).toMatchObject({
+      type: 'button',
+      button: { payload: 'resume', text: 'Показать ответ' },
+    });
+    await eventually(() => page.locator('.line--business').count()).toBeGreaterThan(before);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it('fits a phone: the chat takes the whole width, the panel is a drawer', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();

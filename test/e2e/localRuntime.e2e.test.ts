@@ -51,6 +51,8 @@ describe('npm start: the local contract end to end', () => {
     await waitForChat(zeta.url, waId, (all) => outbound(all).length > 0);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(outbound(await chat(zeta.url, waId))).toHaveLength(1);
+    // Invocations ran side by side (three deliveries, their statuses): none warned of an empty metrics flush.
+    expect(zeta.output()).not.toContain('No application metrics to publish');
   });
 
   it('rejects a bad signature with 401 and a broken body with 400, and answers neither', async () => {

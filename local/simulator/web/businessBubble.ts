@@ -7,10 +7,11 @@ import type {
   TemplateBody,
   TemplateParameter,
 } from './chatTypes';
+import { approvedTemplate, fillParameters } from './accountTemplates';
 import { append, h, richText, type Child } from './dom';
 import { icon } from './icons';
 import { clockTime } from './messageTime';
-import { simApi } from './simApiClient';
+import { simApi, type AccountTemplate } from './simApiClient';
 import { ticks } from './ticks';
 import { formatWhatsAppText } from './whatsappFormatting';
 
@@ -132,11 +133,41 @@ function parameterText(parameter: TemplateParameter): string {
 }
 
 /**
- * The template's text lives in WhatsApp Manager, not in the send request: the
- * page shows its name and language and the values filled into it. A
- * quick-reply button is known by its payload only, which also labels it here.
+ * The template's text lives in the WhatsApp Business Account, not in the send
+ * request: the page shows the approved words with the parameters filled in,
+ * and the quick replies with their approved labels, each carrying the payload
+ * the send gave its index — what the customer's phone shows.
  */
 function templateView(template: TemplateBody): { content: Child[]; quickReplies: Array<{ id: string; title: string }> } {
+  const approved = approvedTemplate(template.name, template.language.code);
+  return approved === undefined ? unknownTemplateView(template) : approvedTemplateView(template, approved);
+}
+
+function approvedTemplateView(template: TemplateBody, approved: AccountTemplate) {
+  const components = template.components ?? [];
+  const parametersOf = (type: 'header' | 'body') =>
+    components.filter((component) => component.type === type).flatMap((component) => component.parameters);
+  const headerParameters = parametersOf('header');
+  const headerImage = headerParameters.find((parameter) => parameter.image !== undefined)?.image;
+  const headerText = approved.headerText && fillParameters(approved.headerText, headerParameters.map(parameterText));
+  const content: Child[] = [
+    headerImage && image(headerImage, 'media header-image'),
+    headerText && h('div', { class: 'header-text' }, headerText),
+    text(fillParameters(approved.body, parametersOf('body').map(parameterText))),
+    approved.footer && h('div', { class: 'footer' }, approved.footer),
+  ];
+  const quickReplies = components
+    .filter((component) => component.type === 'button' && component.sub_type === 'quick_reply')
+    .flatMap((button) => {
+      const payload = button.parameters.find((parameter) => parameter.payload !== undefined)?.payload;
+      const title = approved.quickReplies[Number(button.index ?? 0)];
+      return payload === undefined ? [] : [{ id: payload, title: title ?? payload }];
+    });
+  return { content, quickReplies };
+}
+
+/** A template the account does not hold (a test's own): its name, language and the values sent. */
+function unknownTemplateView(template: TemplateBody): { content: Child[]; quickReplies: Array<{ id: string; title: string }> } {
   const components = template.components ?? [];
   const header = components.find((component) => component.type === 'header');
   const bodyParameters = components.filter((component) => component.type === 'body').flatMap((component) => component.parameters);

@@ -8,7 +8,7 @@ export type { LoggedMessage } from '../conversationLog';
 export type { DeliveryState } from '../../../functions/domain/whatsapp/inboundMessage';
 
 export interface Customer {
-  /** Digits only, as WhatsApp's wa_id. */
+  /** As WhatsApp's wa_id: the phone number in digits, or the business-scoped user id of a customer with a username. */
   waId: string;
   name: string;
   lastMessageAt?: number;
@@ -85,18 +85,40 @@ export type BusinessMessage = { to: string; context?: { message_id: string } } &
 
 // --- what the customer sent (webhook message objects) ---
 
+/**
+ * Every part is optional past `type`: the page shows whatever WhatsApp may
+ * send, including what a test or curl posts (flows, call permissions, orders,
+ * pins, edits), and a broken message must not break the chat.
+ */
 export type CustomerMessage = {
   id: string;
-  from: string;
+  /** The phone number; absent for a customer with a username who withholds it (then `from_user_id`). */
+  from?: string;
+  from_user_id?: string;
   timestamp: string;
   context?: { from?: string; id?: string };
 } & (
-  | { type: 'text'; text: { body: string } }
-  | { type: 'image'; image: { id: string; mime_type?: string; caption?: string } }
-  | { type: 'audio'; audio: { id: string; mime_type?: string; voice?: boolean } }
-  | { type: 'interactive'; interactive: { type: 'button_reply'; button_reply: { id: string; title: string } } }
-  | { type: 'interactive'; interactive: { type: 'list_reply'; list_reply: ListRow } }
-  | { type: 'button'; button: { payload: string; text: string } }
+  | { type: 'text'; text?: { body?: string } }
+  | { type: 'image'; image?: { id?: string; mime_type?: string; caption?: string } }
+  | { type: 'audio'; audio?: { id?: string; mime_type?: string; voice?: boolean } }
+  | {
+      type: 'interactive';
+      interactive?: {
+        type?: string;
+        button_reply?: { id: string; title: string };
+        list_reply?: ListRow;
+        nfm_reply?: { name?: string; body?: string };
+        call_permission_reply?: { response?: string };
+      };
+    }
+  | { type: 'button'; button?: { payload?: string; text?: string } }
+  | { type: 'location'; location?: { latitude?: number | string; longitude?: number | string; name?: string; address?: string } }
+  | { type: 'order'; order?: { product_items?: Array<{ product_retailer_id?: string; quantity?: number | string }>; text?: string } }
+  | { type: 'edit'; edit?: { message?: { text?: { body?: string }; image?: { caption?: string } } } }
+  | { type: 'reaction'; reaction?: { emoji?: string } }
+  | { type: 'video' | 'document' | 'sticker'; video?: { caption?: string }; document?: { caption?: string; filename?: string } }
+  | { type: 'contacts'; contacts?: unknown[] }
+  | { type: 'revoke' | 'system' | 'request_welcome' | 'unsupported' | 'unknown' }
 );
 
 /** Omit applied to each kind of message separately (plain Omit would merge the kinds into one). */

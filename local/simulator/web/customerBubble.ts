@@ -4,6 +4,7 @@ import { icon } from './icons';
 import { clockTime } from './messageTime';
 import { simApi } from './simApiClient';
 import { ticks } from './ticks';
+import { customerSummary } from './messageSummary';
 import { formatWhatsAppText } from './whatsappFormatting';
 
 /**
@@ -23,32 +24,34 @@ const text = (value: string) => richText('text', formatWhatsAppText(value));
 function content(sent: CustomerMessage): Node[] {
   switch (sent.type) {
     case 'text':
-      return [text(sent.text.body)];
+      return [text(sent.text?.body ?? '')];
     case 'image':
       return [
-        h('img', { class: 'media', src: simApi.mediaUrl(sent.image.id), alt: 'Фото' }),
-        ...(sent.image.caption ? [text(sent.image.caption)] : []),
+        h('img', { class: 'media', src: simApi.mediaUrl(sent.image?.id ?? ''), alt: 'Фото' }),
+        ...(sent.image?.caption ? [text(sent.image.caption)] : []),
       ];
     case 'audio':
       return [
         h(
           'div',
           { class: 'voice' },
-          h('span', { class: 'voice__badge' }, icon(sent.audio.voice ? 'mic' : 'headset')),
-          h('audio', { class: 'voice__player', controls: true, preload: 'metadata', src: simApi.mediaUrl(sent.audio.id) }),
+          h('span', { class: 'voice__badge' }, icon(sent.audio?.voice ? 'mic' : 'headset')),
+          h('audio', { class: 'voice__player', controls: true, preload: 'metadata', src: simApi.mediaUrl(sent.audio?.id ?? '') }),
         ),
       ];
-    case 'interactive':
-      if (sent.interactive.type === 'button_reply') return [h('div', { class: 'text' }, sent.interactive.button_reply.title)];
+    case 'interactive': {
+      const description = sent.interactive?.list_reply?.description;
       return [
-        h('div', { class: 'text' }, sent.interactive.list_reply.title),
-        ...(sent.interactive.list_reply.description
-          ? [h('div', { class: 'row-description' }, sent.interactive.list_reply.description)]
-          : []),
+        h('div', { class: 'text' }, customerSummary(sent)),
+        ...(description ? [h('div', { class: 'row-description' }, description)] : []),
       ];
-    case 'button':
-      return [h('div', { class: 'text' }, sent.button.text)];
+    }
+    case 'unknown':
+    case 'unsupported':
+    case 'system':
+    case 'request_welcome':
+      return [h('div', { class: 'text text--unsupported' }, customerSummary(sent))];
     default:
-      return [h('div', { class: 'text text--unsupported' }, `[${(sent as { type: string }).type}]`)];
+      return [h('div', { class: 'text' }, customerSummary(sent))];
   }
 }

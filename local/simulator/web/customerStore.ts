@@ -16,14 +16,19 @@ export const DEFAULT_CUSTOMERS: readonly Customer[] = [
   { waId: '77059876543', name: 'Anna' },
 ];
 
-/** "77012345678" → "+7 701 234 5678", the way WhatsApp shows a Kazakh number. */
+/** A customer with a username who withholds their number is known by a business-scoped user id (KZ.1502576394655843). */
+const BSUID = /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/;
+
+/** "77012345678" → "+7 701 234 5678", the way WhatsApp shows a Kazakh number; a BSUID as it is. */
 export function formatPhone(waId: string): string {
+  if (BSUID.test(waId)) return waId;
   const kazakh = /^7(\d{3})(\d{3})(\d{4})$/.exec(waId);
   return kazakh ? `+7 ${kazakh[1]} ${kazakh[2]} ${kazakh[3]}` : `+${waId}`;
 }
 
-/** What people type ("+7 701 234-56-78", "8 701 2345678", "7012345678") → a wa_id, or undefined. */
+/** What people type ("+7 701 234-56-78", "8 701 2345678", "7012345678", or a BSUID) → a wa_id, or undefined. */
 export function phoneToWaId(input: string): string | undefined {
+  if (BSUID.test(input.trim())) return input.trim();
   let digits = input.replace(/\D/g, '');
   if (/^8\d{10}$/.test(digits)) digits = `7${digits.slice(1)}`;
   if (/^7\d{9}$/.test(digits)) digits = `7${digits}`;

@@ -3,6 +3,7 @@
  * Everything goes through the local contract under /sim/api/, so the chat
  * shows exactly what WhatsApp would have received and sent.
  */
+import { loadAccountTemplates } from './accountTemplates';
 import { ChatView } from './chatView';
 import type { Customer, LoggedMessage, OutgoingCustomerMessage } from './chatTypes';
 import { openChatStream } from './chatStream';
@@ -83,6 +84,7 @@ const composer = createComposer(byId('composer'), chatElement, {
 // --- the open chat ---
 
 let closeStream: (() => void) | undefined;
+const templatesReady = loadAccountTemplates().catch(() => undefined);
 
 function openChat(customer: Customer): void {
   store.select(customer.waId);
@@ -90,16 +92,21 @@ function openChat(customer: Customer): void {
   customerList.render();
   drawers.open(undefined);
   closeStream?.();
+  closeStream = undefined;
   chat.show([]);
-  closeStream = openChatStream(customer.waId, {
-    onSnapshot: (messages) => chat.show(messages),
-    onMessage: (message) => {
-      chat.upsert(message);
-      store.touch(customer.waId, message.timestamp);
-      customerList.render();
-      panel.chatChanged();
-    },
-    onConnectionChange: (connected) => (byId('connection').hidden = connected),
+  // Templates are drawn in their approved words: the chat waits for them (a moment, once per page).
+  void templatesReady.then(() => {
+    if (store.selected().waId !== customer.waId || closeStream !== undefined) return;
+    closeStream = openChatStream(customer.waId, {
+      onSnapshot: (messages) => chat.show(messages),
+      onMessage: (message) => {
+        chat.upsert(message);
+        store.touch(customer.waId, message.timestamp);
+        customerList.render();
+        panel.chatChanged();
+      },
+      onConnectionChange: (connected) => (byId('connection').hidden = connected),
+    });
   });
   panel.show({ customer, productsInChat: () => productsInChat(chat.messages()) });
   if (!NARROW.matches) composer.focus();

@@ -51,8 +51,21 @@ export interface StoredProfile {
   recentViews: Array<{ id: string; name?: string; price?: number }>;
 }
 
+/** A template as the WhatsApp Business Account holds it: the approved words, parameters as {{1}}, {{2}}… */
+export interface AccountTemplate {
+  name: string;
+  language: string;
+  status: string;
+  body: string;
+  headerText?: string;
+  footer?: string;
+  quickReplies: string[];
+}
+
 export const simApi = {
   customers: () => call<ServerCustomer[]>('customers'),
+
+  templates: () => call<AccountTemplate[]>('templates'),
 
   /** Wrapped by the simulator in a signed webhook, exactly as Meta would deliver it. */
   send: (message: OutgoingCustomerMessage) => call<{ id: string }>('messages', json(message)),
