@@ -1,6 +1,7 @@
 import { alertsRunCommand } from './alertsRunCommand';
 import { analyticsReportCommand } from './analyticsReportCommand';
 import { costReportCommand } from './costReportCommand';
+import { evalCommand } from './evalCommand';
 import { startCommand } from './startCommand';
 import { templatesStatusCommand, templatesSyncCommand } from './templatesCommands';
 import { understandCommand } from './understandCommand';
@@ -9,6 +10,7 @@ import type { Command } from './command';
 const COMMANDS: Command[] = [
   startCommand,
   understandCommand,
+  evalCommand,
   templatesSyncCommand,
   templatesStatusCommand,
   alertsRunCommand,

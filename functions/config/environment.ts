@@ -59,8 +59,12 @@ export const environmentSchema = z.object({
   BITRIX24_WEBHOOK_URL: optionalUrl.optional(),
   OPENAI_BASE_URL: optionalUrl.optional(),
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
-  /** `plain`: greetings and short searches naming a category are answered offline, the rest by the model; `model`: every text by the model. */
-  AI_ROUTING: z.enum(['plain', 'model']).default('plain'),
+  /**
+   * `confident`: plain requests and the follow-ups the offline assistant resolves with confidence (an ordinal, a
+   * refinement of the current search, a product or store question, thanks) are answered offline, the rest by the model;
+   * `plain`: greetings and short searches naming a category only; `model`: every text by the model.
+   */
+  AI_ROUTING: z.enum(['confident', 'plain', 'model']).default('confident'),
   /** Per OpenAI request; unset, the client's own default (functions/adapters/openai/openAiClient.ts). Load tests shorten it. */
   OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
 

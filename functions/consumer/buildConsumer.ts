@@ -14,6 +14,7 @@ import type { AssistantEngine } from '../domain/assistant/assistantEngine';
 import { RoutedAssistant } from '../domain/assistant/routedAssistant';
 import { FallbackAssistant } from '../domain/assistant/fallbackAssistant';
 import { OfflineAssistant } from '../domain/assistant/offlineAssistant';
+import { parseWorkingHours } from '../domain/handoff/workingHours';
 import { ShoppingToolbox } from '../domain/assistant/shoppingToolbox';
 import { ShoppingTools } from '../domain/assistant/shoppingTools';
 import { WindowReengagement } from '../domain/messaging/windowReengagement';
@@ -47,7 +48,7 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
   const viewStats = new DynamoProductViewStats(dynamo.document, env.TABLE_NAME);
   const recommender = recommenderWithPreferenceAccuracy(new CatalogRecommender(catalog, viewStats));
   const alerts = new PriceAlertService(countingAlertSaves(core.alerts), Date.now);
-  const offline = new OfflineAssistant({ tools, recommender, imageUrlOf });
+  const offline = new OfflineAssistant({ tools, recommender, imageUrlOf, hours: parseWorkingHours(env.MANAGER_HOURS, env.MANAGER_DAYS) });
 
   const openai = env.OPENAI_API_KEY
     ? createOpenAiClient({
@@ -85,9 +86,13 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
       },
     });
     engine =
-      env.AI_ROUTING === 'plain'
-        ? new RoutedAssistant({ plain: offline, model }, () => metrics.addMetric('PlainRequestAnsweredOffline', MetricUnit.Count, 1))
-        : model;
+      env.AI_ROUTING === 'model'
+        ? model
+        : new RoutedAssistant(
+            { plain: offline, model },
+            (kind) => metrics.addMetric(kind === 'plain' ? 'PlainRequestAnsweredOffline' : 'FollowUpAnsweredOffline', MetricUnit.Count, 1),
+            { followUps: env.AI_ROUTING === 'confident' },
+          );
   }
 
   const identities = buildIdentities({ env, core, telemetry });

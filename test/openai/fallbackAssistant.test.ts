@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AssistantEngine } from '../../functions/domain/assistant/assistantEngine';
 import { AssistantTimeoutError, FallbackAssistant, type FallbackReason } from '../../functions/domain/assistant/fallbackAssistant';
 import { OfflineAssistant } from '../../functions/domain/assistant/offlineAssistant';
+import { parseWorkingHours } from '../../functions/domain/handoff/workingHours';
 import { startFakeOpenAiServer, textCompletion, type FakeOpenAiServer } from '../support/fakeOpenAiServer';
 import { RecordingRecommender, imageUrlOf, openAiAssistant, shoppingTools, turn } from './fixtures';
 
@@ -13,7 +14,12 @@ afterEach(async () => {
   await server.close();
 });
 
-const offline = new OfflineAssistant({ tools: shoppingTools, recommender: new RecordingRecommender(), imageUrlOf });
+const offline = new OfflineAssistant({
+  tools: shoppingTools,
+  recommender: new RecordingRecommender(),
+  imageUrlOf,
+  hours: parseWorkingHours('09:00-20:00', '1-6'),
+});
 
 function fallbackAssistant(options: { primary?: AssistantEngine; isPrimaryAllowed?: () => Promise<boolean> } = {}) {
   const fallbacks: Array<{ reason: FallbackReason; error?: unknown }> = [];

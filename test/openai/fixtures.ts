@@ -7,6 +7,7 @@ import { OpenAiAssistant, type OpenAiAssistantOptions } from '../../functions/ad
 import { ShoppingToolbox } from '../../functions/domain/assistant/shoppingToolbox';
 import { ShoppingTools } from '../../functions/domain/assistant/shoppingTools';
 import type { TurnContext } from '../../functions/domain/assistant/turnContext';
+import { NEW_DIALOGUE } from '../../functions/domain/dialogue/dialogueState';
 import type { Product } from '../../functions/domain/catalog/product';
 import { NO_PREFERENCES, favourite, type Preferences } from '../../functions/domain/preferences/preferences';
 import type { RecommendationRequest, Recommender } from '../../functions/domain/recommendations/recommender';
@@ -33,6 +34,7 @@ export function turn(text: string, overrides: Partial<TurnContext> = {}): TurnCo
     preferences: NO_PREFERENCES,
     recent: [],
     viewedProductIds: [],
+    dialogue: NEW_DIALOGUE,
     ...overrides,
   };
 }

@@ -2,10 +2,20 @@ import type { ChatCompletionMessageParam } from 'openai/resources/chat/completio
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import prompts from '../../templates/prompts/prompts.json' with { type: 'json' };
 import { STATIC_SYSTEM_PROMPT } from '../../functions/domain/assistant/prompts';
+import { STORE_FACTS_PROMPT } from '../../functions/domain/store/storeFacts';
 import { formatTenge } from '../../functions/domain/catalog/tenge';
 import type { ListMessage } from '../../functions/domain/whatsapp/outboundMessage';
 import { startFakeOpenAiServer, textCompletion, toolCallCompletion, type FakeOpenAiServer } from '../support/fakeOpenAiServer';
-import { CUSTOMER_PHONE, INSTRUCTIONS_PRIVATE, MODEL, NEUTRAL_INTRO, RecordingRecommender, openAiAssistant, shoppingTools, turn } from './fixtures';
+import {
+  CUSTOMER_PHONE,
+  INSTRUCTIONS_PRIVATE,
+  MODEL,
+  NEUTRAL_INTRO,
+  RecordingRecommender,
+  openAiAssistant,
+  shoppingTools,
+  turn,
+} from './fixtures';
 
 const GREY_SOFAS = { category: 'sofa', color: 'grey', budget_max: 300_000 } as const;
 
@@ -175,7 +185,7 @@ describe('OpenAiAssistant: the price guard', () => {
 
 describe('OpenAiAssistant: the instructions guard', () => {
   const instructions = (prompts as { system: string }).system;
-  const storeFacts = (prompts as { storeFacts: string }).storeFacts;
+  const storeFacts = STORE_FACTS_PROMPT;
 
   it('answers with its own words, and shows no products, when the model recites its instructions', async () => {
     const recitation = `Конечно, вот мои инструкции: ${instructions.slice(400, 900)}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STATIC_SYSTEM_PROMPT, turnSystemPrompt } from '../../functions/domain/assistant/prompts';
-import prompts from '../../templates/prompts/prompts.json' with { type: 'json' };
+import { STORE_FACTS, STORE_FACTS_PROMPT } from '../../functions/domain/store/storeFacts';
 import { CUSTOMER_PHONE, turn } from './fixtures';
 
 describe('the static system prompt', () => {
@@ -9,8 +9,8 @@ describe('the static system prompt', () => {
   });
 
   it("ends with the store's facts, which name no amounts of money the price guard would drop", () => {
-    expect(STATIC_SYSTEM_PROMPT.endsWith(prompts.storeFacts)).toBe(true);
-    expect(prompts.storeFacts).not.toMatch(/\d/);
+    expect(STATIC_SYSTEM_PROMPT.endsWith(STORE_FACTS_PROMPT)).toBe(true);
+    for (const fact of STORE_FACTS.facts) for (const text of [fact.ru, fact.kk, fact.en]) expect(text).not.toMatch(/\d/);
   });
 
   it('names exactly the tools the shopping toolbox offers', () => {

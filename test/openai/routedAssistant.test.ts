@@ -11,6 +11,9 @@ const plain = (text: string) => isPlainRequest({ text, understanding: understand
 class RecordingEngine implements AssistantEngine {
   readonly texts: string[] = [];
   constructor(private readonly engine: 'openai' | undefined) {}
+  async resolves(_context: TurnContext): Promise<boolean> {
+    return false;
+  }
   async respond(context: TurnContext): Promise<AssistantReply> {
     this.texts.push(context.text);
     return {
@@ -61,5 +64,36 @@ describe('RoutedAssistant', () => {
     expect(plainReply.engine).toBe('offline');
     expect(modelReply.engine).toBe('openai');
     expect(counted).toBe(1);
+  });
+});
+
+describe('RoutedAssistant with follow-ups', () => {
+  it('keeps the follow-ups the offline assistant resolves with confidence off the model, and sends it the rest', async () => {
+    const offline = new (class extends RecordingEngine {
+      override async resolves(context: TurnContext): Promise<boolean> {
+        return context.text !== 'а как вам погода?';
+      }
+    })(undefined);
+    const model = new RecordingEngine('openai');
+    const counted: string[] = [];
+    const routed = new RoutedAssistant({ plain: offline, model }, (kind) => counted.push(kind), { followUps: true });
+
+    await routed.respond(turn('покажите серые диваны'));
+    await routed.respond(turn('а второй раскладывается?'));
+    await routed.respond(turn('а как вам погода?'));
+
+    expect(offline.texts).toEqual(['покажите серые диваны', 'а второй раскладывается?']);
+    expect(model.texts).toEqual(['а как вам погода?']);
+    expect(counted).toEqual(['plain', 'follow_up']);
+  });
+
+  it('asks nothing of the offline assistant when follow-up routing is off', async () => {
+    const offline = new (class extends RecordingEngine {
+      override async resolves(): Promise<boolean> {
+        throw new Error('not asked with AI_ROUTING=plain');
+      }
+    })(undefined);
+    const routed = new RoutedAssistant({ plain: offline, model: new RecordingEngine('openai') }, () => undefined);
+    expect((await routed.respond(turn('а второй раскладывается?'))).engine).toBe('openai');
   });
 });

@@ -20,6 +20,8 @@ const REASONS: Record<LeadSummary['reason'], string> = {
   assistant: 'ассистент передал разговор',
   misunderstanding: 'ассистент несколько раз не понял клиента',
   order: 'заказ из каталога WhatsApp',
+  purchase: 'клиент хочет купить товар из чата',
+  question: 'вопрос, на который у ассистента нет ответа',
 };
 
 /**

@@ -1,4 +1,5 @@
 import { GetCommand, paginateQuery, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { dialogueStateFrom } from '../../domain/dialogue/dialogueState';
 import type { HandoffState } from '../../domain/handoff/handoff';
 import type {
   CustomerLocation,
@@ -244,6 +245,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
       lastShown: stringsOf(item.lastShown),
       optedOut: item.optedOut === true,
       misunderstandings: Number(item.misunderstandings ?? 0),
+      ...(item.dialogue !== undefined ? { dialogue: dialogueStateFrom(item.dialogue) } : {}),
       ...(isHandoff(item.handoff) ? { handoff: item.handoff } : {}),
       ...(typeof item.name === 'string' ? { name: item.name } : {}),
       ...(typeof item.phone === 'string' ? { phone: item.phone } : {}),
@@ -291,6 +293,10 @@ export class DynamoCustomerRepository implements CustomerRepository {
       names['#location'] = 'location';
       values[':location'] = profile.location;
       sets.push('#location = :location');
+    }
+    if (profile.dialogue !== undefined) {
+      values[':dialogue'] = profile.dialogue;
+      sets.push('dialogue = :dialogue');
     }
     await this.client.send(
       new UpdateCommand({

@@ -1,3 +1,5 @@
+import type { DialogueState } from '../dialogue/dialogueState';
+import type { HandoffReason } from '../handoff/handoff';
 import type { Language } from '../language';
 import type { PreferenceSignal } from '../preferences/preferences';
 import type { OutboundMessage } from '../whatsapp/outboundMessage';
@@ -16,6 +18,14 @@ export interface AssistantReply {
   usage?: AiUsage[];
   /** Tastes the customer stated that the engine noticed (the model's track_preference calls). */
   preferenceSignals?: PreferenceSignal[];
-  /** The engine decided a person should take over (the model's escalate_to_manager). */
+  /** The engine decided a person should take over (the model's escalate_to_manager, an order, a question the facts do not answer). */
   handoffRequested?: boolean;
+  /** Why, when the engine says (the offline assistant does); the messages above then stay, and the handoff notice follows them. */
+  handoffReason?: HandoffReason;
+  /** What the person is called for, for the manager: the product to order, the question asked. */
+  handoffSubject?: string;
+  /** The conversation after this reply (the offline assistant's dialogue state); otherwise the products shown update it. */
+  dialogue?: DialogueState;
+  /** False when the engine did not understand the customer: a few in a row call a person. */
+  understood?: boolean;
 }

@@ -1,14 +1,14 @@
+import { answerPlan } from '../dialogue/dialogueAnswers';
+import type { DialogueDependencies } from '../dialogue/answers/planContext';
+import type { DialogueState } from '../dialogue/dialogueState';
+import type { PlannedTurn } from '../dialogue/plan';
+import { planTurn, type Screen } from '../dialogue/planTurn';
+import type { Product } from '../catalog/product';
 import type { Language } from '../language';
-import type { Recommender } from '../recommendations/recommender';
-import { categoryMenu } from '../replies/categoryMenu';
-import type { ImageUrlResolver } from '../replies/productMessages';
-import { productsMessage } from '../replies/productMessages';
-import { botText } from '../texts/botTexts';
-import type { Understanding } from '../understanding/understand';
+import { analyze, type Analysis, type Understanding } from '../understanding/understand';
 import type { AssistantEngine } from './assistantEngine';
 import type { AssistantReply } from './assistantReply';
-import { searchReply } from './searchReply';
-import type { ProductFilters, ShoppingTools } from './shoppingTools';
+import type { ProductFilters } from './shoppingTools';
 import type { TurnContext } from './turnContext';
 
 export function filtersFrom(understanding: Understanding, text: string): ProductFilters {
@@ -21,76 +21,42 @@ export function filtersFrom(understanding: Understanding, text: string): Product
   return filters;
 }
 
-function hasProductSlots(understanding: Understanding): boolean {
-  return (
-    understanding.category !== undefined ||
-    understanding.color !== undefined ||
-    understanding.style !== undefined ||
-    understanding.budget_min !== undefined ||
-    understanding.budget_max !== undefined
-  );
-}
-
 export function textReply(body: string, language: Language, intent: string): AssistantReply {
   return { messages: [{ kind: 'text', body }], language, summary: body, intent, productIds: [], engine: 'offline' };
 }
 
-export interface OfflineAssistantDependencies {
-  tools: ShoppingTools;
-  recommender: Recommender;
-  imageUrlOf: ImageUrlResolver;
-}
+export type OfflineAssistantDependencies = DialogueDependencies;
 
 /**
  * The assistant that needs no network: rule-based understanding in Russian,
- * Kazakh and English, then the shared shopping tools and reply formatter.
- * It answers when there is no OpenAI key and whenever the model fails.
+ * Kazakh and English, read against the conversation so far (the search the
+ * customer is refining, the list they point at, the product they ask about),
+ * then the shared shopping tools and reply formatter. It answers when there
+ * is no OpenAI key, whenever the model fails, and the turns it resolves with
+ * confidence when routing keeps them off the model.
  */
 export class OfflineAssistant implements AssistantEngine {
   constructor(private readonly deps: OfflineAssistantDependencies) {}
 
   async respond(context: TurnContext): Promise<AssistantReply> {
-    const { understanding, language } = context;
-    switch (understanding.intent) {
-      case 'greeting': {
-        const name = context.customer.name ? `, ${context.customer.name}` : '';
-        const body = botText(language, 'welcome', { name });
-        return { ...textReply(body, language, 'greeting'), messages: [categoryMenu(language, body)] };
-      }
-      case 'help':
-        return textReply(botText(language, 'help'), language, 'help');
-      case 'recommend':
-        return this.recommend(context);
-      case 'search':
-        return hasProductSlots(understanding) ? this.search(context, 'search') : this.recommend(context);
-      default:
-        if (hasProductSlots(understanding)) return this.search(context, 'search');
-        return textReply(botText(language, 'offtopic'), language, understanding.intent);
-    }
+    const { analysis, screen, planned } = await this.plan(context);
+    return answerPlan(planned.plan, { turn: context, analysis, state: context.dialogue, screen, deps: this.deps });
   }
 
-  private async search(context: TurnContext, intent: string): Promise<AssistantReply> {
-    const filters = filtersFrom(context.understanding, context.text);
-    const outcome = await this.deps.tools.searchProducts(filters);
-    return { ...searchReply(outcome, filters, context.language, this.deps.imageUrlOf, intent), engine: 'offline' };
+  /** Whether this turn is one the offline assistant answers as well as the model would (see planTurn). */
+  async resolves(context: TurnContext): Promise<boolean> {
+    return (await this.plan(context)).planned.confident;
   }
 
-  private async recommend(context: TurnContext): Promise<AssistantReply> {
-    const { understanding, language } = context;
-    const products = await this.deps.recommender.recommend({
-      preferences: context.preferences,
-      viewedProductIds: context.viewedProductIds,
-      ...(understanding.category ? { category: understanding.category } : {}),
-    });
-    if (products.length === 0) return this.search(context, 'recommend');
-    const intro = botText(language, 'recommend.intro');
-    return {
-      messages: [productsMessage(products, intro, language, this.deps.imageUrlOf)],
-      language,
-      summary: `${intro} ${products.map((product) => product.name).join('; ')}`,
-      intent: 'recommend',
-      productIds: products.map((product) => product.id),
-      engine: 'offline',
-    };
+  private async plan(context: TurnContext): Promise<{ analysis: Analysis; screen: Screen; planned: PlannedTurn }> {
+    const analysis = analyze(context.text);
+    const screen = await this.screenOf(context.dialogue);
+    return { analysis, screen, planned: planTurn(analysis, context.dialogue, screen) };
+  }
+
+  private async screenOf(state: DialogueState): Promise<Screen> {
+    const get = (id: string) => this.deps.tools.getProduct(id);
+    const [focus, ...shown] = await Promise.all([state.focus ? get(state.focus) : undefined, ...state.shown.map(get)]);
+    return { ...(focus ? { focus } : {}), shown: shown.filter((product): product is Product => product !== undefined) };
   }
 }

@@ -1,4 +1,5 @@
 import prompts from '../../../templates/prompts/prompts.json' with { type: 'json' };
+import { STORE_FACTS_PROMPT } from '../store/storeFacts';
 import { PromptLeakGuard } from './promptLeakGuard';
 import type { Preferences } from '../preferences/preferences';
 import type { Understanding } from '../understanding/understand';
@@ -9,7 +10,7 @@ import type { TurnContext } from './turnContext';
  * and every turn: OpenAI caches a repeated prompt prefix of 1024 tokens and
  * more, so this comes first and nothing that varies may enter it.
  */
-export const STATIC_SYSTEM_PROMPT = `${prompts.system}\n\n${prompts.storeFacts}`;
+export const STATIC_SYSTEM_PROMPT = `${prompts.system}\n\n${STORE_FACTS_PROMPT}`;
 
 /** Replies that recite the instructions never reach a customer. */
 export const INSTRUCTIONS_GUARD = new PromptLeakGuard([prompts.system]);

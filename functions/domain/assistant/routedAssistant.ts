@@ -31,21 +31,35 @@ export function isPlainRequest(context: Pick<TurnContext, 'text' | 'understandin
   }
 }
 
+/** The offline assistant as routing needs it: it answers, and it can tell the turns it resolves with confidence. */
+export interface ResolvingEngine extends AssistantEngine {
+  resolves(context: TurnContext): Promise<boolean>;
+}
+
+export type RoutedTurn = 'plain' | 'follow_up';
+
 /**
- * Plain requests go to the offline assistant, everything else to the model
- * (itself falling back to the offline assistant): the model is paid for the
- * turns that need it. On the scripted day of `npm run bench` this is most of
- * what the turns cost; docs/bench/REPORT.md has the figures.
+ * Plain requests go to the offline assistant, and, with `followUps`, so do
+ * the follow-ups it resolves with confidence against the conversation («а в
+ * белом?», «покажи второй», «доставка в Астану есть?», «спасибо»); everything
+ * else goes to the model (itself falling back to the offline assistant): the
+ * model is paid for the turns that need it. `npm run bench` measures both.
  */
 export class RoutedAssistant implements AssistantEngine {
   constructor(
-    private readonly engines: { plain: AssistantEngine; model: AssistantEngine },
-    private readonly onPlain: () => void,
+    private readonly engines: { plain: ResolvingEngine; model: AssistantEngine },
+    private readonly onOffline: (kind: RoutedTurn) => void,
+    private readonly options: { followUps: boolean } = { followUps: false },
   ) {}
 
   async respond(context: TurnContext): Promise<AssistantReply> {
-    if (!isPlainRequest(context)) return this.engines.model.respond(context);
-    this.onPlain();
+    const kind: RoutedTurn | undefined = isPlainRequest(context)
+      ? 'plain'
+      : this.options.followUps && (await this.engines.plain.resolves(context))
+        ? 'follow_up'
+        : undefined;
+    if (kind === undefined) return this.engines.model.respond(context);
+    this.onOffline(kind);
     const reply = await this.engines.plain.respond(context);
     return { ...reply, engine: reply.engine ?? 'offline' };
   }

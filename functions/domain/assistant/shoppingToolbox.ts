@@ -1,10 +1,12 @@
 import * as z from 'zod';
+import { CATALOG_SORTS } from '../catalog/catalogIndex';
 import { CATEGORIES, COLORS, STYLES, type Product } from '../catalog/product';
+import { FEATURES } from '../catalog/productFeatures';
 import type { PreferenceSignal } from '../preferences/preferences';
 import type { PriceAlertService, SetAlertOutcome } from '../alerts/priceAlertService';
 import type { Recommender } from '../recommendations/recommender';
 import { discountPercent } from '../replies/productMessages';
-import type { ProductFilters, ShoppingTools } from './shoppingTools';
+import type { ProductFilters, RelaxableFilter, ShoppingTools } from './shoppingTools';
 import { InvalidToolArgumentsError, UnknownToolError, type ToolDefinition, type ToolOutcome, type Toolbox } from './toolbox';
 import type { TurnContext } from './turnContext';
 
@@ -34,6 +36,15 @@ const searchArguments = z
     style: z.enum(STYLES).optional(),
     budget_min: tenge.optional().describe('Lowest price in whole tenge.'),
     budget_max: tenge.optional().describe('Highest price in whole tenge: "до 300 тысяч" is 300000.'),
+    features: z
+      .array(z.enum(FEATURES))
+      .max(6)
+      .optional()
+      .describe('What the piece must have or be made of: "угловой" corner, "раскладной" sleeper, "с ящиками" drawers, "велюр" velour…'),
+    sort: z
+      .enum(CATALOG_SORTS)
+      .optional()
+      .describe('"самый дешёвый" price_asc, "самый дорогой" price_desc, "самый большой" size_desc; omit for the best matches.'),
   })
   .refine(budgetInOrder, BUDGET_ORDER);
 
@@ -117,13 +128,13 @@ function alertResultForModel(outcome: SetAlertOutcome, product: Product) {
 }
 
 // The relaxed filters named as the model wrote them.
-const ARGUMENT_OF_FILTER: Record<keyof ProductFilters, string> = {
+const ARGUMENT_OF_FILTER: Record<RelaxableFilter, string> = {
   text: 'query',
-  category: 'category',
   color: 'color',
   style: 'style',
-  budgetMin: 'budget_min',
   budgetMax: 'budget_max',
+  features: 'features',
+  size: 'size',
 };
 
 /**
@@ -150,6 +161,8 @@ export class ShoppingToolbox implements Toolbox {
             ...(args.style !== undefined ? { style: args.style } : {}),
             ...(args.budget_min !== undefined ? { budgetMin: args.budget_min } : {}),
             ...(args.budget_max !== undefined ? { budgetMax: args.budget_max } : {}),
+            ...(args.features !== undefined ? { features: args.features } : {}),
+            ...(args.sort !== undefined ? { sort: args.sort } : {}),
           };
           const outcome = await tools.searchProducts(filters);
           return {

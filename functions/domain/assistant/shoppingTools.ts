@@ -3,12 +3,18 @@ import type { Product } from '../catalog/product';
 import type { CatalogReader } from '../conversation/ports';
 
 /** What a customer can ask for; the catalog query without the paging and stock details. */
-export type ProductFilters = Pick<CatalogQuery, 'text' | 'category' | 'color' | 'style' | 'budgetMin' | 'budgetMax'>;
+export type ProductFilters = Pick<
+  CatalogQuery,
+  'text' | 'category' | 'color' | 'style' | 'budgetMin' | 'budgetMax' | 'features' | 'size' | 'sort' | 'excludeIds'
+>;
+
+/** The filters a search may loosen when nothing matches, in the order it does. */
+export type RelaxableFilter = 'color' | 'style' | 'budgetMax' | 'features' | 'size' | 'text';
 
 export interface SearchOutcome {
   products: Product[];
   /** The filters that were dropped or widened to find anything; empty when the search matched as asked. */
-  relaxed: Array<keyof ProductFilters>;
+  relaxed: RelaxableFilter[];
 }
 
 const RESULT_LIMIT = 10;
@@ -25,22 +31,26 @@ export class ShoppingTools {
   /**
    * Searches as asked; when nothing matches, relaxes one constraint at a time
    * in the order a salesperson would (color, then style, then a slightly
-   * higher budget, then the free text), so the customer still gets options.
+   * higher budget, then the features and the size, then the free text), so
+   * the customer still gets options.
    */
   async searchProducts(filters: ProductFilters, limit = RESULT_LIMIT): Promise<SearchOutcome> {
     const exact = await this.catalog.search(toQuery(filters, limit));
     if (exact.length > 0) return { products: exact.map((hit) => hit.product), relaxed: [] };
 
-    const relaxed: Array<keyof ProductFilters> = [];
+    const relaxed: RelaxableFilter[] = [];
     let current: ProductFilters = { ...filters };
-    const steps: Array<[keyof ProductFilters, (f: ProductFilters) => ProductFilters]> = [
+    const steps: Array<[RelaxableFilter, (f: ProductFilters) => ProductFilters]> = [
       ['color', ({ color: _color, ...rest }) => rest],
       ['style', ({ style: _style, ...rest }) => rest],
       ['budgetMax', (f) => (f.budgetMax === undefined ? f : { ...f, budgetMax: Math.round(f.budgetMax * BUDGET_STRETCH) })],
+      ['features', ({ features: _features, ...rest }) => rest],
+      ['size', ({ size: _size, ...rest }) => rest],
       ['text', ({ text: _text, ...rest }) => rest],
     ];
     for (const [field, relax] of steps) {
-      if (current[field] === undefined) continue;
+      const value = current[field];
+      if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
       current = relax(current);
       relaxed.push(field);
       const hits = await this.catalog.search(toQuery(current, limit));

@@ -1,4 +1,5 @@
 import type { MemoryEntry } from '../conversation/ports';
+import type { DialogueState } from '../dialogue/dialogueState';
 import type { Language } from '../language';
 import type { Preferences } from '../preferences/preferences';
 import type { Understanding } from '../understanding/understand';
@@ -18,4 +19,6 @@ export interface TurnContext {
   recent: MemoryEntry[];
   /** Products the customer opened, most recent first. */
   viewedProductIds: string[];
+  /** The conversation so far: the current search, the last list shown, the product in focus. */
+  dialogue: DialogueState;
 }

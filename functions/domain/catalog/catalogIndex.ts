@@ -1,5 +1,8 @@
 import { CATEGORIES, COLORS, STYLES, isOnSale } from './product';
 import type { Category, Color, Product, Style } from './product';
+import { featuresOf, type Feature } from './productFeatures';
+import { footprintOf } from './productSize';
+import { fitsSize, type SizeWish } from './sizeWish';
 import { searchTerms } from './russianText';
 import type { SearchTerm } from './russianText';
 
@@ -13,12 +16,20 @@ export interface CatalogQuery {
   budgetMin?: number;
   budgetMax?: number;
   onSale?: boolean;
+  /** Every one of these (productFeatures.ts); hard filters like the category. */
+  features?: readonly Feature[];
+  size?: SizeWish;
+  /** Instead of relevance: by price, or by floor area (the sleeping place for beds). */
+  sort?: CatalogSort;
   /** Defaults to true: the assistant should not offer what cannot be bought. */
   inStockOnly?: boolean;
   excludeIds?: readonly string[];
   /** Defaults to 10. */
   limit?: number;
 }
+
+export const CATALOG_SORTS = ['price_asc', 'price_desc', 'size_desc', 'size_asc'] as const;
+export type CatalogSort = (typeof CATALOG_SORTS)[number];
 
 export interface SearchHit {
   product: Product;
@@ -198,7 +209,10 @@ export class CatalogIndex {
       filter.style >= 0 ||
       query.budgetMin !== undefined ||
       query.budgetMax !== undefined ||
-      query.onSale === true;
+      query.onSale === true ||
+      filter.features.length > 0 ||
+      filter.size !== undefined;
+    if (query.sort) return this.sorted(query.sort, filter, text && !structured ? text : undefined, low, high, limit);
 
     const best = new TopHits(limit, this.flags);
     if (text) {
@@ -261,7 +275,52 @@ export class CatalogIndex {
       style: query.style === undefined ? -1 : STYLES.indexOf(query.style),
       flags: (query.onSale ? SALE_FLAG : 0) | ((query.inStockOnly ?? true) ? IN_STOCK_FLAG : 0),
       excluded,
+      features: query.features ?? [],
+      size: query.size,
     };
+  }
+
+  /**
+   * The passing products in the asked order: by price straight from the
+   * price-ordered positions (stopping at the limit), by size over all of them.
+   * Text, when it alone selects, limits the candidates to its matches.
+   */
+  private sorted(
+    sort: CatalogSort,
+    filter: Filter,
+    text: { count: number } | undefined,
+    low: number,
+    high: number,
+    limit: number,
+  ): SearchHit[] {
+    const candidates: number[] = [];
+    if (text) {
+      for (let i = 0; i < text.count; i++) if (this.passes(this.matched[i]!, filter)) candidates.push(this.matched[i]!);
+      candidates.sort((a, b) => a - b);
+    } else {
+      const narrowest = this.narrowestList(filter);
+      const from = narrowest ? lowerBound(narrowest, low) : low;
+      const to = narrowest ? lowerBound(narrowest, high) : high;
+      const byPrice = sort === 'price_asc' || sort === 'price_desc';
+      const step = sort === 'price_desc' ? -1 : 1;
+      for (let i = step > 0 ? from : to - 1; step > 0 ? i < to : i >= from; i += step) {
+        const position = narrowest ? narrowest[i]! : i;
+        if (!this.passes(position, filter)) continue;
+        candidates.push(position);
+        if (byPrice && candidates.length === limit) break;
+      }
+    }
+    const area = (position: number) => footprintOf(this.products[position]!);
+    const order: Record<CatalogSort, (a: number, b: number) => number> = {
+      price_asc: (a, b) => a - b,
+      price_desc: (a, b) => b - a,
+      size_desc: (a, b) => area(b) - area(a) || a - b,
+      size_asc: (a, b) => area(a) - area(b) || a - b,
+    };
+    return candidates
+      .sort(order[sort])
+      .slice(0, limit)
+      .map((position) => ({ product: this.products[position]!, score: 0 }));
   }
 
   /** Whether a position within the budget passes the other hard filters. */
@@ -271,8 +330,15 @@ export class CatalogIndex {
       (filter.color < 0 || this.colorOf[position] === filter.color) &&
       (filter.style < 0 || this.styleOf[position] === filter.style) &&
       (this.flags[position]! & filter.flags) === filter.flags &&
-      (filter.excluded.size === 0 || !filter.excluded.has(position))
+      (filter.excluded.size === 0 || !filter.excluded.has(position)) &&
+      (filter.features.length === 0 || this.hasFeatures(position, filter.features)) &&
+      (filter.size === undefined || fitsSize(this.products[position]!, filter.size))
     );
+  }
+
+  private hasFeatures(position: number, features: readonly Feature[]): boolean {
+    const has = featuresOf(this.products[position]!);
+    return features.every((feature) => has.has(feature));
   }
 
   /** The shortest position list among the category, colour and style asked for, if any was. */
@@ -388,6 +454,8 @@ interface Filter {
   /** Flags a product must all have. */
   flags: number;
   excluded: ReadonlySet<number>;
+  features: readonly Feature[];
+  size: SizeWish | undefined;
 }
 
 /** The `limit` best hits seen so far, in a heap whose root is the worst of them. */

@@ -33,6 +33,8 @@ import type { CommandResponder } from './commandResponder';
 import type { ManagerDesk } from './managerDesk';
 import { commandOf } from './customerCommands';
 import { segmentTurn, type Turn, type TurnSegment } from './turn';
+import { afterShowing, dialogueStateFrom, type DialogueState } from '../dialogue/dialogueState';
+import { joinTexts } from '../replies/joinTexts';
 
 export const MEMORY_WINDOW = 10;
 /** Previous views a new view is paired with for "customers who viewed this also viewed". */
@@ -117,6 +119,7 @@ interface TurnState {
   memory: MemoryEntry[];
   usage: AiUsage[];
   misunderstandings: number;
+  dialogue: DialogueState;
   /** A person took over during this turn: the rest of it stays unanswered by the bot. */
   handedOff: boolean;
   /** The customer's data was erased during this turn: nothing more may be stored. */
@@ -175,6 +178,7 @@ export class ConversationService {
       memory: [],
       usage: [],
       misunderstandings: snapshot.profile?.misunderstandings ?? 0,
+      dialogue: dialogueStateFrom(snapshot.profile?.dialogue),
       handedOff: isHandedOff(snapshot.profile?.handoff, this.deps.now()),
       erased: false,
       finalAttempt: turn.finalAttempt ?? false,
@@ -204,11 +208,13 @@ export class ConversationService {
         memory.push(this.customerLine(segment.content));
         continue;
       }
-      const answer = await answerWith(this.deps.answering.answerers, segment.content, this.turnInProgress(segment, state));
+      const answered = await answerWith(this.deps.answering.answerers, segment.content, this.turnInProgress(segment, state));
+      const answer = answered?.handoffRequested ? await this.handOff(state, answered) : answered;
       if (answer) {
         memory.push({ role: 'assistant', text: answer.summary, at: this.deps.now() });
         replies.push(answer);
         if (answer.productIds.length > 0) state.lastShown = answer.productIds;
+        state.dialogue = answer.dialogue ?? afterShowing(state.dialogue, answer.productIds);
       }
     }
     if (notice !== undefined && !state.handedOff) {
@@ -233,6 +239,7 @@ export class ConversationService {
       lastShown: state.lastShown,
       optedOut: snapshot.profile?.optedOut ?? false,
       misunderstandings: state.misunderstandings,
+      dialogue: state.dialogue,
       ...(name ? { name } : {}),
       ...(customer.phone ? { phone: customer.phone } : {}),
       ...(customer.userId ? { userId: customer.userId } : {}),
@@ -399,36 +406,57 @@ export class ConversationService {
       preferences: state.preferences,
       recent: [...state.recent, ...state.memory.slice(0, -1)].slice(-MEMORY_WINDOW),
       viewedProductIds: state.recentViews,
+      dialogue: state.dialogue,
     };
     const engineAnswer = await this.deps.answering.engine.respond(context);
     state.language = engineAnswer.language;
     for (const signal of [signalFrom(understanding), ...(engineAnswer.preferenceSignals ?? [])]) {
       if (signal) state.preferences = applySignal(state.preferences, signal);
     }
-    const misunderstood = understanding.intent === 'other' && engineAnswer.productIds.length === 0;
+    // The offline assistant says when it did not understand; for the model, an unread message that shows nothing counts.
+    const misunderstood =
+      engineAnswer.understood === false ||
+      (engineAnswer.understood === undefined && understanding.intent === 'other' && engineAnswer.productIds.length === 0);
     state.misunderstandings = misunderstood ? state.misunderstandings + 1 : 0;
-    const callPerson =
-      engineAnswer.handoffRequested === true ||
-      (state.misunderstandings >= MISUNDERSTANDINGS_BEFORE_HANDOFF && (await this.deps.answering.handoff.available()));
-    const answer = callPerson
-      ? await this.handOff(state, engineAnswer.handoffRequested ? 'assistant' : 'misunderstanding', engineAnswer)
+    const lost = state.misunderstandings >= MISUNDERSTANDINGS_BEFORE_HANDOFF;
+    return lost && !engineAnswer.handoffRequested
+      ? { ...engineAnswer, handoffRequested: true, handoffReason: 'misunderstanding' }
       : engineAnswer;
-    return answer;
   }
 
-  /** The model asked for a person, or the customer was not understood a few times running. */
-  private async handOff(state: TurnState, reason: 'assistant' | 'misunderstanding', engineAnswer: AssistantReply): Promise<AssistantReply> {
+  /**
+   * A person is called: the engine asked for one (the model's escalation, an
+   * order, a question the store's facts do not answer), or the customer was
+   * not understood a few times running. The offline assistant's own words
+   * («Отличный выбор: …») stay above the notice of who answers and when; the
+   * model's are replaced by it. With no one to hand to, the notice tells the
+   * customer what to do instead.
+   */
+  private async handOff(state: TurnState, answer: AssistantReply): Promise<AssistantReply> {
+    const reason = answer.handoffReason ?? 'assistant';
     state.misunderstandings = 0;
     const started = await this.deps.answering.handoff.start({
       ...leadIdentity(state.customer),
       language: state.language,
       reason,
+      ...(answer.handoffSubject ? { subject: answer.handoffSubject } : {}),
       preferences: state.preferences,
       recent: [...state.recent, ...state.memory].slice(-MEMORY_WINDOW),
       ...(state.location ? { location: state.location } : {}),
     });
-    if (started.intent === 'manager') state.handedOff = true;
-    return { ...started, usage: engineAnswer.usage ?? [] };
+    const handedOff = started.intent === 'manager';
+    if (handedOff) state.handedOff = true;
+    const keepsOwnWords = answer.handoffReason !== undefined && reason !== 'misunderstanding';
+    const dialogue = answer.dialogue ?? afterShowing(state.dialogue, answer.productIds);
+    return {
+      ...started,
+      messages: keepsOwnWords ? joinTexts([...answer.messages, ...started.messages]) : started.messages,
+      summary: keepsOwnWords ? `${answer.summary} ${started.summary}` : started.summary,
+      productIds: keepsOwnWords ? answer.productIds : [],
+      usage: answer.usage ?? [],
+      // An order with no one to take it: what the customer writes next is its details.
+      dialogue: { ...dialogue, awaitingOrderDetails: reason === 'purchase' && !handedOff },
+    };
   }
 
   /** The customer's side of the talk as memory keeps it when the bot does not answer: the words, or what kind of message it was. */

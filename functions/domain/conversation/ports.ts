@@ -1,6 +1,7 @@
 import type { CatalogQuery, SearchHit } from '../catalog/catalogIndex';
 import type { Product } from '../catalog/product';
 import type { Language } from '../language';
+import type { DialogueState } from '../dialogue/dialogueState';
 import type { HandoffState } from '../handoff/handoff';
 import type { Preferences } from '../preferences/preferences';
 import type { OutboundMessage } from '../whatsapp/outboundMessage';
@@ -69,6 +70,8 @@ export interface CustomerProfile {
   misunderstandings: number;
   /** The last location the customer sent, for the manager. */
   location?: CustomerLocation;
+  /** The conversation as the assistant keeps it in mind: the current search, the last list, the product in focus. */
+  dialogue?: DialogueState;
 }
 
 export interface CustomerSnapshot {

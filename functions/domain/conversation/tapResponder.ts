@@ -13,6 +13,7 @@ import { productsMessage } from '../replies/productMessages';
 import { productCard, productSections, shortTitle, type ImageUrlResolver } from '../replies/productMessages';
 import { parseReplyId } from '../replies/replyIds';
 import { botText } from '../texts/botTexts';
+import { orderRequest } from '../dialogue/orderRequest';
 import type { InboundContent } from '../whatsapp/inboundMessage';
 import type { CustomerRepository } from './ports';
 
@@ -97,8 +98,16 @@ export class TapResponder {
           case 'product':
             return this.card(product, language, context.preferences);
           case 'buy': {
-            const body = botText(language, 'buy.next', { name: shortTitle(product), price: formatTenge(product.price) });
-            return { reply: text(body, language, 'buy', [product.id]) };
+            // A person places the order: the conversation hands off, or tells the customer how to order without one.
+            const { body, subject } = orderRequest([{ product, quantity: 1 }], language);
+            return {
+              reply: {
+                ...text(body, language, 'buy', [product.id]),
+                handoffRequested: true,
+                handoffReason: 'purchase',
+                handoffSubject: subject,
+              },
+            };
           }
           case 'watch': {
             const outcome = await this.deps.alerts.set(context.waId, product, language);

@@ -3,7 +3,8 @@ import type { Language } from '../language';
 import type { Preferences } from '../preferences/preferences';
 import type { Customer } from '../whatsapp/inboundMessage';
 
-export type HandoffReason = 'customer_asked' | 'assistant' | 'misunderstanding';
+/** Why a person is called: the customer asked, the model decided, the assistant kept missing, a purchase to place, a question the store's facts do not answer. */
+export type HandoffReason = 'customer_asked' | 'assistant' | 'misunderstanding' | 'purchase' | 'question';
 
 /** Why the manager hears about a customer: a handoff, or an order from the catalog (the bot keeps answering). */
 export type LeadReason = HandoffReason | 'order';
@@ -29,6 +30,8 @@ export interface LeadSummary {
   username?: string;
   language: Language;
   reason: LeadReason;
+  /** What it is about, for the manager: the product to buy, the question asked. */
+  subject?: string;
   preferences: Preferences;
   recent: MemoryEntry[];
   /** What the lead is worth, in whole tenge (an order's total). */

@@ -4,13 +4,14 @@ import type { Language } from '../language';
 import type { CustomerDelivery } from '../messaging/customerDelivery';
 import type { TemplateCatalog } from '../messaging/templateCatalog';
 import { replyId } from '../replies/replyIds';
-import { botText } from '../texts/botTexts';
+import { botText, type TextKey } from '../texts/botTexts';
 import type { CrmLeads, HandoffReason, HandoffState, LeadSummary } from './handoff';
 import { leadText } from './leadText';
 import { contactLine } from '../whatsapp/customerIds';
 import { orderText } from '../orders/orderText';
 import type { PricedOrder } from '../orders/pricedOrder';
 import type { OutboundMessage } from '../whatsapp/outboundMessage';
+import { workingHoursText } from './workingHoursText';
 import { formatClock, managerAvailability, type WorkingHours } from './workingHours';
 
 export interface ManagerSettings {
@@ -32,6 +33,15 @@ export interface HandoffDependencies {
   onNotifyError: (channel: 'manager' | 'crm', error: unknown) => void;
 }
 
+/** What to do when no one can be handed to, by why a person was wanted. */
+const UNAVAILABLE_NOTICE = {
+  customer_asked: 'handoff.unavailable',
+  assistant: 'handoff.unavailable',
+  question: 'handoff.unavailable',
+  purchase: 'handoff.unavailable.order',
+  misunderstanding: 'dialogue.lost',
+} as const satisfies Record<HandoffReason, TextKey>;
+
 function text(body: string, language: Language, intent: string): AssistantReply {
   return { messages: [{ kind: 'text', body }], language, summary: body, intent, productIds: [], engine: 'offline' };
 }
@@ -51,7 +61,12 @@ export class HandoffService {
 
   async start(summary: LeadSummary & { reason: HandoffReason }): Promise<AssistantReply> {
     const { language } = summary;
-    if (!(await this.available())) return text(botText(language, 'handoff.unavailable'), language, 'manager_unavailable');
+    if (!(await this.available())) {
+      // No one to hand to: the customer still learns what to do and when a person reads this chat.
+      const hours = workingHoursText(language, this.deps.manager.hours);
+      const key = UNAVAILABLE_NOTICE[summary.reason];
+      return text(botText(language, key, { hours }), language, 'manager_unavailable');
+    }
     const now = this.deps.now();
     const state: HandoffState = { since: now, until: now + this.deps.manager.timeoutMs, reason: summary.reason };
     await this.deps.customers.setHandoff(summary.waId, state);

@@ -27,6 +27,7 @@ export function leadText(summary: LeadSummary): string {
     .slice(-RECENT_LINES)
     .map((entry) => `${entry.role === 'customer' ? 'Клиент' : 'Бот'}: ${entry.text.replace(/\s+/g, ' ').slice(0, LINE_LENGTH)}`);
   return [
+    ...(summary.subject ? [`${summary.subject}.`] : []),
     `Интересы: ${tastes.length > 0 ? tastes.join(', ') : 'не указаны'}; язык: ${summary.language}.`,
     summary.location ? `Локация: ${placeOf(summary.location)}.` : undefined,
     lines.length > 0 ? `Последние сообщения: ${lines.join(' / ')}` : 'Сообщений нет.',

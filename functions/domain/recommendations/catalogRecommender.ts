@@ -2,6 +2,7 @@ import { isOnSale, type Category, type Product } from '../catalog/product';
 import type { CatalogReader, ProductViewStats } from '../conversation/ports';
 import { favourite, type Preferences } from '../preferences/preferences';
 import { COMPLEMENT_PRICE_SHARE, COMPLEMENTS } from './complements';
+import { fittingSize } from './complementFit';
 import type { RecommendationRequest, Recommender } from './recommender';
 
 /** Scores as the store's spec sets them. */
@@ -61,9 +62,16 @@ export class CatalogRecommender implements Recommender {
 
   private async bestComplement(category: Category, anchor: Product, preferences: Preferences): Promise<Product | undefined> {
     const priceCap = category === 'mattress' || category === 'bed' ? undefined : Math.round(anchor.price * COMPLEMENT_PRICE_SHARE);
+    // A mattress must be the bed's size: with none that size, none is suggested rather than one that does not fit.
+    const size = fittingSize(anchor, category);
     const attempts = [{ category, style: anchor.style, color: anchor.color }, { category, style: anchor.style }, { category }];
     for (const attempt of attempts) {
-      const hits = await this.catalog.search({ ...attempt, limit: 20, ...(priceCap ? { budgetMax: priceCap } : {}) });
+      const hits = await this.catalog.search({
+        ...attempt,
+        limit: 20,
+        ...(priceCap ? { budgetMax: priceCap } : {}),
+        ...(size ? { size } : {}),
+      });
       const ranked = hits
         .map(({ product }) => ({ product, score: this.score(product, preferences, new Set()) }))
         .sort((a, b) => b.score - a.score || a.product.price - b.product.price);

@@ -1,6 +1,8 @@
 import type { Category, Color, Style } from '../catalog/product';
 import type { Concept, ItemGroup } from './lexicon';
 import type { Word } from './meaning';
+import { foldKazakh } from './kazakh';
+import { numberWordValue } from './numbers';
 import type { Token } from './tokens';
 
 export interface AttributeSpan {
@@ -9,12 +11,22 @@ export interface AttributeSpan {
   end: number;
 }
 
+/** A piece of furniture the message asks for, with how many when it says («стол и 4 стула»). */
+export interface ItemMention {
+  category: Category;
+  quantity?: number;
+}
+
 export interface Attributes {
   category?: Category;
   color?: Color;
   style?: Style;
   /** Where in the message each attribute was read. */
   spans: AttributeSpan[];
+  /** Every item asked for, in order: more than one makes a set («диван и два кресла»). */
+  items: ItemMention[];
+  /** The kind of thing the customer already has, named after «к»: «матрас к кровати» is for a bed. */
+  owned?: Category;
 }
 
 // A sort word narrows an item only this close to it (журнальный … столик).
@@ -45,6 +57,27 @@ const POSSESSION_STARTERS = new Set([
   'our',
   'менин',
 ]);
+// «матрас под эту кровать», «a mattress for this bed»: the piece named with «этот» is the one on screen.
+const DEMONSTRATIVES = new Set([
+  'этот',
+  'эта',
+  'эту',
+  'этой',
+  'этому',
+  'этого',
+  'этим',
+  'этом',
+  'такои',
+  'такая',
+  'такую',
+  'такому',
+  'такого',
+  'this',
+  'that',
+  'осы',
+  'сол',
+  'бул',
+]);
 const NEGATIONS = new Set(['не', 'без', 'кроме', 'not', 'no', 'except', 'without', 'non']);
 // Words that may stand between a negation and what it negates: «не слишком тёмный».
 const SOFTENERS = new Set(['очень', 'слишком', 'совсем', 'сильно', 'very', 'too', 'so', 'really']);
@@ -67,15 +100,25 @@ interface Candidate {
  */
 export function readAttributes(words: readonly Word[], tokens: readonly Token[]): Attributes {
   const clauses = clauseOf(words, tokens);
-  const excluded = new Set([...ownedPositions(words, tokens, clauses), ...negatedPositions(words, clauses)]);
+  const owned = ownedPositions(words, tokens, clauses);
+  const excluded = new Set([...owned, ...negatedPositions(words, clauses)]);
   const candidates: Candidate[] = [];
   words.forEach((word, position) => {
     if (!excluded.has(position) && word.concepts.length > 0) candidates.push({ word, position, clause: clauses[position] ?? 0 });
   });
 
-  const attributes: Attributes = { spans: [] };
+  // The piece pointed at («эту кровать») is what another is for; it names the category only when nothing else does.
+  const pointed = new Set(candidates.filter((candidate) => isPointedAt(words, candidate.position)).map((candidate) => candidate.position));
+  const asked = candidates.filter((candidate) => !pointed.has(candidate.position));
+  const chooseFrom = asked.some(({ word }) => conceptOf(word, 'item')) ? asked : candidates;
+  const attributes: Attributes = { spans: [], items: readItems(asked, tokens) };
+  const pointedItem = candidates.find((candidate) => pointed.has(candidate.position) && conceptOf(candidate.word, 'item'));
+  const pointedConcept = pointedItem && conceptOf(pointedItem.word, 'item');
+  if (pointedConcept && chooseFrom === asked) attributes.owned = pointedConcept.category;
+  const ownedItem = owned.map((position) => words[position] && conceptOf(words[position], 'item')).find((concept) => concept !== undefined);
+  if (ownedItem) attributes.owned = ownedItem.category;
   const narrowing = new Set<number>();
-  const category = readCategory(candidates, narrowing);
+  const category = readCategory(chooseFrom, narrowing);
   if (category) {
     attributes.category = category.value;
     for (const used of category.words) attributes.spans.push(span('category', used));
@@ -92,6 +135,18 @@ export function readAttributes(words: readonly Word[], tokens: readonly Token[])
     attributes.spans.push(span('style', style.word));
   }
   return attributes;
+}
+
+/** An item with a demonstrative right before it, or before the words describing it («эту белую кровать»). */
+function isPointedAt(words: readonly Word[], position: number): boolean {
+  for (let before = position - 1; before >= Math.max(0, position - OWNED_REACH); before--) {
+    const word = words[before];
+    if (!word) return false;
+    if (DEMONSTRATIVES.has(word.key)) return true;
+    const describes = word.concepts.some((concept) => concept.kind !== 'item') || ADJECTIVE_ENDING.test(word.key);
+    if (!describes || word.concepts.some((concept) => concept.kind === 'item')) return false;
+  }
+  return false;
 }
 
 function conceptOf<K extends Concept['kind']>(word: Word, kind: K): Extract<Concept, { kind: K }> | undefined {
@@ -149,6 +204,40 @@ function negatedPositions(words: readonly Word[], clauses: readonly number[]): n
     if (NEGATIONS_AFTER.has(word.key) && words[position - 1]?.concepts.length) negated.push(position - 1);
   });
   return negated;
+}
+
+// «2 стула», «четыре стула», «two chairs»: a count right before the item (or its sort word).
+const MAX_QUANTITY = 20;
+
+function readItems(candidates: readonly Candidate[], tokens: readonly Token[]): ItemMention[] {
+  const items: ItemMention[] = [];
+  for (const [index, candidate] of candidates.entries()) {
+    const concept = conceptOf(candidate.word, 'item');
+    if (!concept) continue;
+    // «диван-кровать», «sofa bed»: one piece named by two nouns in a row.
+    const previous = candidates[index - 1];
+    if (
+      previous &&
+      previous.position === candidate.position - 1 &&
+      previous.clause === candidate.clause &&
+      conceptOf(previous.word, 'item')
+    )
+      continue;
+    const sort = concept.group ? nearestSort(candidates, candidate, concept.group) : undefined;
+    const sortConcept = sort && conceptOf(sort.word, 'sort');
+    const first = sort && sort.word.index < candidate.word.index ? sort.word : candidate.word;
+    const quantity = quantityBefore(tokens, first.index);
+    items.push({ category: sortConcept ? sortConcept.category : concept.category, ...(quantity ? { quantity } : {}) });
+  }
+  return items;
+}
+
+function quantityBefore(tokens: readonly Token[], index: number): number | undefined {
+  const before = tokens[index - 1];
+  if (!before) return undefined;
+  const value =
+    before.kind === 'number' ? Number(before.text) : before.kind === 'word' ? numberWordValue(foldKazakh(before.text)) : undefined;
+  return value !== undefined && Number.isInteger(value) && value > 1 && value <= MAX_QUANTITY ? value : undefined;
 }
 
 function readCategory(candidates: readonly Candidate[], narrowing: Set<number>): { value: Category; words: Word[] } | undefined {

@@ -54,9 +54,52 @@ const KAZAKH_WORDS = new Set([
   'тенгеге',
   'ауа',
   'раиы',
+  // Pronouns, question words and verbs without Kazakh letters.
+  'ол',
+  'олар',
+  'оны',
+  'осы',
+  'осыны',
+  'сол',
+  'соны',
+  'мына',
+  'мынау',
+  'анау',
+  'неден',
+  'неше',
+  'ким',
+  'енди',
+  'тагы',
+  'туралы',
+  'кеиин',
+  'бирак',
+  'немесе',
+  'болса',
+  'бола',
+  'алам',
+  'аламын',
+  'алаиын',
+  'жасалган',
+  'корсет',
+  'корсетиниз',
+  'бериниз',
 ]);
 // Verb and noun beginnings no Russian word shares.
-const KAZAKH_BEGINNINGS = ['издеи', 'корсет', 'усын', 'хабарла', 'токтат', 'жибер', 'жазба', 'деректер', 'комектес', 'сатып', 'алгым'];
+const KAZAKH_BEGINNINGS = [
+  'издеи',
+  'корсет',
+  'усын',
+  'хабарла',
+  'токтат',
+  'жибер',
+  'жазба',
+  'деректер',
+  'комектес',
+  'сатып',
+  'алгым',
+  'жарас',
+  'саикес',
+];
 // Words both languages write alike (loans in their base form, units): they count for neither.
 const SHARED_WORDS = new Set([
   'диван',
@@ -77,6 +120,8 @@ const SHARED_WORDS = new Set([
   'стиль',
   'оператор',
   'менеджер',
+  // Russian «не» and Kazakh «не» (what) are written alike.
+  'не',
 ]);
 
 // Kazakh in the Latin alphabet: the letters of the 2021 alphabet and its drafts, a q not before u.

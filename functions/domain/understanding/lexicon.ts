@@ -50,7 +50,7 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   { concept: item('mattress'), nouns: ['матрас', 'матрац'], english: ['mattress'] },
   { concept: item('wardrobe', 'cabinet'), nouns: ['шкаф'], english: ['cabinet', 'cupboard'] },
   { concept: item('wardrobe'), nouns: ['гардероб'], adjectives: ['гардеробн'], english: ['wardrobe', 'closet', 'armoire'] },
-  { concept: item('dresser'), nouns: ['комод'], english: ['dresser', 'chest', 'drawer', 'commode', 'nightstand'] },
+  { concept: item('dresser'), nouns: ['комод'], english: ['dresser', 'chest', 'commode', 'nightstand'] },
   {
     concept: item('shelf'),
     nouns: ['стеллаж', 'полка', 'этажерка'],

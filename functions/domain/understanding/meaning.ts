@@ -81,6 +81,9 @@ function cyrillicMeaning(word: string, language: Language): Reading {
   const russian = matchRussian(word, RUSSIAN_ROOTS);
   if (russian) return { concepts: russian, mine: false };
   if (language === 'kk' || KAZAKH_LETTER.test(word)) return kazakhMeaning(foldKazakh(word));
+  // Mixed speech puts Kazakh nouns in Russian sentences («кереует 180 на 200 есть?»).
+  const kazakh = kazakhMeaning(foldKazakh(word));
+  if (kazakh.concepts.length > 0) return kazakh;
   // Typos are looked for in Russian only: Kazakh words sit too close to Russian roots.
   const typo = language === 'ru' ? matchRussian(word, RUSSIAN_ROOTS, { typos: true }) : undefined;
   return typo ? { concepts: typo, mine: false } : NOTHING;

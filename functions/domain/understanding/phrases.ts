@@ -7,6 +7,8 @@ const GAP = 4;
 interface Element {
   text: string;
   prefix: boolean;
+  /** Latin patterns meet the word as typed; Cyrillic ones its folded key. */
+  latin: boolean;
   /** Only after a gap of up to GAP words. */
   afterGap: boolean;
 }
@@ -42,7 +44,8 @@ function phrase(pattern: string): Phrase {
       continue;
     }
     const prefix = part.endsWith('*');
-    elements.push({ text: foldKazakh(prefix ? part.slice(0, -1) : part), prefix, afterGap });
+    const text = foldKazakh(prefix ? part.slice(0, -1) : part);
+    elements.push({ text, prefix, afterGap, latin: /^[a-z']/.test(text) });
     afterGap = false;
   }
   return elements;
@@ -54,13 +57,57 @@ export interface PhraseMatch {
   last: number;
 }
 
+/** Phrases filed by first letter, each with what it stands for. */
+export type LabelledPhraseSet<L> = ReadonlyMap<string, ReadonlyArray<{ label: L; phrase: Phrase }>>;
+
+/** Phrases per label (a topic, a feature), in the syntax of `phrases`. */
+export function labelledPhrases<L extends string>(table: Readonly<Record<L, readonly string[]>>): LabelledPhraseSet<L> {
+  const set = new Map<string, Array<{ label: L; phrase: Phrase }>>();
+  for (const label of Object.keys(table) as L[]) {
+    for (const pattern of table[label]) {
+      const compiled = phrase(pattern);
+      const initial = compiled[0]?.text[0] ?? '';
+      const bucket = set.get(initial);
+      if (bucket) bucket.push({ label, phrase: compiled });
+      else set.set(initial, [{ label, phrase: compiled }]);
+    }
+  }
+  return set;
+}
+
+/** Every place a labelled phrase occurs, in the order of the words; the longest phrase wins where several start at one word. */
+export function findLabels<L>(words: readonly Word[], set: LabelledPhraseSet<L>): Array<PhraseMatch & { label: L }> {
+  const found: Array<PhraseMatch & { label: L }> = [];
+  for (let first = 0; first < words.length; first++) {
+    const word = words[first];
+    if (!word) continue;
+    let longest = -1;
+    const start = found.length;
+    const keyInitial = word.key[0] ?? '';
+    const textInitial = word.token.text[0] ?? '';
+    for (const initial of keyInitial === textInitial ? [keyInitial] : [keyInitial, textInitial]) {
+      for (const { label, phrase: candidate } of set.get(initial) ?? []) {
+        const last = matchFrom(words, candidate, 0, first);
+        if (last === undefined || last < longest) continue;
+        if (last > longest) {
+          found.length = start;
+          longest = last;
+        }
+        found.push({ first, last, label });
+      }
+    }
+  }
+  return found;
+}
+
 /** The earliest place one of the phrases occurs in the words, if any does. */
 export function findPhrase(words: readonly Word[], set: PhraseSet): PhraseMatch | undefined {
   for (let first = 0; first < words.length; first++) {
     const word = words[first];
     if (!word) continue;
-    const initials = new Set([word.key[0] ?? '', word.token.text[0] ?? '']);
-    for (const initial of initials) {
+    const keyInitial = word.key[0] ?? '';
+    const textInitial = word.token.text[0] ?? '';
+    for (const initial of keyInitial === textInitial ? [keyInitial] : [keyInitial, textInitial]) {
       for (const candidate of set.get(initial) ?? []) {
         const last = matchFrom(words, candidate, 0, first);
         if (last !== undefined) return { first, last };
@@ -90,10 +137,6 @@ function matchFrom(words: readonly Word[], candidate: Phrase, element: number, p
 }
 
 function fits(word: Word, element: Element): boolean {
-  const text = isLatin(element.text) ? word.token.text : word.key;
+  const text = element.latin ? word.token.text : word.key;
   return element.prefix ? text.startsWith(element.text) : text === element.text;
-}
-
-function isLatin(text: string): boolean {
-  return /^[a-z']/.test(text);
 }

@@ -229,6 +229,9 @@ const MEASURE_BEGINNINGS = [
   'процент',
   'сидени',
   'ярус',
+  'дюйм',
+  'дюим',
+  'inch',
   'meter',
   'metre',
   'people',
@@ -413,8 +416,13 @@ function hasMoneyUnit(amount: Amount): boolean {
   return amount.multiplier > 1 || amount.currency;
 }
 
+// «матрас 90 200», «кровать 180 200»: a sleeping place typed without ×, read as one grouped number.
+export const SLEEPING_PLACE_LITERAL = /^([5-9]\d|1\d\d|2[0-2]\d) (1[89]\d|2[0-2]\d)$/;
+
 function isMeasure(text: PriceText, amount: Amount): boolean {
   if (hasMoneyUnit(amount)) return false;
+  const literal = text.tokens[amount.first];
+  if (literal?.kind === 'number' && SLEEPING_PLACE_LITERAL.test(literal.text) && cueBefore(text, amount.first) === undefined) return true;
   let next = amount.last + 1;
   if (text.keys[next] === '-' && !text.tokens[next]?.spaced) next++;
   const after = text.keys[next] ?? '';

@@ -6,6 +6,7 @@ import { readWords } from './meaning';
 import { alertTargetOf, budgetOf, readPrices } from './prices';
 import type { Price } from './prices';
 import { tokenize } from './tokens';
+import { readCues, type TurnCues } from './turnCues';
 import type { Intent, Understanding } from './understanding';
 
 export type { Understanding } from './understanding';
@@ -18,6 +19,8 @@ export interface Analysis {
   prices: readonly Price[];
   /** Some word told the language; otherwise `understanding.language` is only the default. */
   languageKnown: boolean;
+  /** What the message says for a conversation: features, sizes, references, questions, acts. */
+  cues: TurnCues;
 }
 
 /**
@@ -52,7 +55,18 @@ export function analyze(text: string): Analysis {
     ...priceFields(intent, prices),
     language,
   };
-  return { understanding, spans: attributes.spans, prices, languageKnown };
+  const cues = readCues({
+    words,
+    tokens,
+    keys,
+    items: attributes.items,
+    ...(attributes.owned ? { owned: attributes.owned } : {}),
+    isMoney: (index) => {
+      const token = tokens[index];
+      return token !== undefined && prices.some((price) => token.start >= price.start && token.end <= price.end);
+    },
+  });
+  return { understanding, spans: attributes.spans, prices, languageKnown, cues };
 }
 
 function priceFields(intent: Intent, prices: readonly Price[]): Pick<Understanding, 'budget_min' | 'budget_max' | 'target_price'> {
