@@ -14,6 +14,7 @@ import type { AssistantEngine } from '../domain/assistant/assistantEngine';
 import { RoutedAssistant } from '../domain/assistant/routedAssistant';
 import { FallbackAssistant } from '../domain/assistant/fallbackAssistant';
 import { OfflineAssistant } from '../domain/assistant/offlineAssistant';
+import { bundledShowrooms } from '../adapters/showrooms/bundledShowrooms';
 import { parseWorkingHours } from '../domain/handoff/workingHours';
 import { ShoppingToolbox } from '../domain/assistant/shoppingToolbox';
 import { ShoppingTools } from '../domain/assistant/shoppingTools';
@@ -48,7 +49,13 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
   const viewStats = new DynamoProductViewStats(dynamo.document, env.TABLE_NAME);
   const recommender = recommenderWithPreferenceAccuracy(new CatalogRecommender(catalog, viewStats));
   const alerts = new PriceAlertService(countingAlertSaves(core.alerts), Date.now);
-  const offline = new OfflineAssistant({ tools, recommender, imageUrlOf, hours: parseWorkingHours(env.MANAGER_HOURS, env.MANAGER_DAYS) });
+  const offline = new OfflineAssistant({
+    tools,
+    recommender,
+    imageUrlOf,
+    hours: parseWorkingHours(env.MANAGER_HOURS, env.MANAGER_DAYS),
+    showrooms: bundledShowrooms(),
+  });
 
   const openai = env.OPENAI_API_KEY
     ? createOpenAiClient({

@@ -19,6 +19,7 @@ const offline = new OfflineAssistant({
   recommender: new RecordingRecommender(),
   imageUrlOf,
   hours: parseWorkingHours('09:00-20:00', '1-6'),
+  showrooms: [],
 });
 
 function fallbackAssistant(options: { primary?: AssistantEngine; isPrimaryAllowed?: () => Promise<boolean> } = {}) {

@@ -3,6 +3,7 @@ import type { ShoppingTools } from '../../assistant/shoppingTools';
 import type { TurnContext } from '../../assistant/turnContext';
 import type { WorkingHours } from '../../handoff/workingHours';
 import type { Recommender } from '../../recommendations/recommender';
+import type { Showroom } from '../../showrooms/showrooms';
 import type { ImageUrlResolver } from '../../replies/productMessages';
 import type { Analysis } from '../../understanding/understand';
 import type { OutboundMessage } from '../../whatsapp/outboundMessage';
@@ -17,6 +18,8 @@ export interface DialogueDependencies {
   imageUrlOf: ImageUrlResolver;
   /** When a person reads this chat: told with instructions when no manager takes over. */
   hours: WorkingHours;
+  /** Where customers can see the furniture (data/showrooms.json). */
+  showrooms: readonly Showroom[];
 }
 
 /** One turn as a plan's answerer sees it. */
