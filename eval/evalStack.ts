@@ -1,20 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { SQSRecord } from 'aws-lambda';
-import { parseEnvironment } from '../functions/config/environment';
-import { buildConsumer } from '../functions/consumer/buildConsumer';
-import { deduplicationIdOf, messageGroupOf, type QueuedEvent } from '../functions/contracts/queuedEvent';
-import type { InboundContent } from '../functions/domain/whatsapp/inboundMessage';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
+import { parseEnvironment } from '../functions/config/environment';
+import { buildConsumer } from '../functions/consumer/buildConsumer';
+import type { QueuedEvent } from '../functions/contracts/queuedEvent';
+import type { InboundContent } from '../functions/domain/whatsapp/inboundMessage';
 import { ensureTable, startDynamo, type LocalDynamo } from '../local/dynamoServer';
-import { createGraphStandIn, type OutboundRecord } from '../local/graph/graphStandIn';
+import { GRAPH_TOKEN, PHONE_NUMBER_ID, startGraphServer } from '../local/graph/graphServer';
+import type { OutboundRecord } from '../local/graph/graphStandIn';
 import { createLambdaContext } from '../local/lambdaContext';
 import { LOCAL_NAMES } from '../local/localEnvironment';
+import { sqsRecord } from '../local/sqs/queuedEventRecord';
 
 export const MANAGER_WA_ID = '77000000001';
-const GRAPH_TOKEN = 'eval-access-token';
 const TABLE = 'zeta-eval';
 
 /** Where the model is, for OpenAI mode: the real API or an OpenAI-compatible server. */
@@ -43,27 +41,10 @@ export interface EvalStack {
 }
 
 export async function startEvalStack(model?: ModelSettings): Promise<EvalStack> {
-  const outbound: OutboundRecord[] = [];
   const dynamo: LocalDynamo = await startDynamo();
   await ensureTable(dynamo.endpoint, TABLE);
-  let standIn: ReturnType<typeof createGraphStandIn> | undefined;
-  const server: Server = createServer((request, response) => {
-    void standIn?.handle(request, response).then((handled) => {
-      if (!handled) response.writeHead(404).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  standIn = createGraphStandIn({
-    apiVersion: LOCAL_NAMES.graphApiVersion,
-    accessToken: GRAPH_TOKEN,
-    phoneNumberId: LOCAL_NAMES.phoneNumberId,
-    publicBaseUrl: origin,
-    onOutbound: (record) => outbound.push(record),
-    onStatus: () => undefined,
-    lastInboundAt: () => Date.now(),
-    faults: () => undefined,
-  });
+  const graph = await startGraphServer();
+  const { outbound } = graph;
   // The SDK reads credentials from the environment; dynalite accepts any.
   process.env.AWS_ACCESS_KEY_ID ??= 'local';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
@@ -73,13 +54,13 @@ export async function startEvalStack(model?: ModelSettings): Promise<EvalStack> 
     AWS_REGION: LOCAL_NAMES.region,
     TABLE_NAME: TABLE,
     DYNAMODB_ENDPOINT: dynamo.endpoint,
-    GRAPH_API_BASE_URL: `${origin}/graph`,
+    GRAPH_API_BASE_URL: graph.baseUrl,
     GRAPH_API_VERSION: LOCAL_NAMES.graphApiVersion,
     WHATSAPP_TOKEN: GRAPH_TOKEN,
     WHATSAPP_APP_SECRET: 'eval-app-secret',
     WHATSAPP_VERIFY_TOKEN: 'eval-verify-token',
-    WHATSAPP_PHONE_NUMBER_ID: LOCAL_NAMES.phoneNumberId,
-    CATALOG_IMAGE_BASE_URL: `${origin}/catalog/`,
+    WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
+    CATALOG_IMAGE_BASE_URL: 'http://127.0.0.1/catalog/',
     MEDIA_BUCKET: 'zeta-eval-media',
     // A dialogue is a customer writing quickly; the rate limits are not what is measured here.
     RATE_LIMIT_PER_MINUTE: '1000',
@@ -123,8 +104,7 @@ export async function startEvalStack(model?: ModelSettings): Promise<EvalStack> 
       return outbound.slice(before);
     },
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await graph.close();
       await dynamo.close();
     },
   };
@@ -135,7 +115,7 @@ function messageFrom(waId: string, content: InboundContent): QueuedEvent {
     v: 1,
     kind: 'message',
     receivedAt: Date.now(),
-    phoneNumberId: LOCAL_NAMES.phoneNumberId,
+    phoneNumberId: PHONE_NUMBER_ID,
     customer: { waId },
     message: { id: `wamid.eval.${randomUUID()}`, timestamp: Date.now(), content },
   };
@@ -143,29 +123,4 @@ function messageFrom(waId: string, content: InboundContent): QueuedEvent {
 
 function textFrom(waId: string, text: string): QueuedEvent {
   return messageFrom(waId, { kind: 'text', text });
-}
-
-let sequence = 0;
-
-function sqsRecord(event: QueuedEvent): SQSRecord {
-  sequence += 1;
-  return {
-    messageId: randomUUID(),
-    receiptHandle: randomUUID(),
-    body: JSON.stringify(event),
-    attributes: {
-      ApproximateReceiveCount: '1',
-      SentTimestamp: String(Date.now()),
-      SenderId: 'AROAEVAL',
-      ApproximateFirstReceiveTimestamp: String(Date.now()),
-      MessageGroupId: messageGroupOf(event),
-      MessageDeduplicationId: deduplicationIdOf(event),
-      SequenceNumber: String(sequence).padStart(20, '0'),
-    },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: `arn:aws:sqs:${LOCAL_NAMES.region}:000000000000:${LOCAL_NAMES.queue}`,
-    awsRegion: LOCAL_NAMES.region,
-  };
 }
