@@ -108,6 +108,7 @@ describe('OpenAiAssistant: a search turn', () => {
       'get_recommendations',
       'track_preference',
       'set_price_alert',
+      'get_product_details',
       'escalate_to_manager',
     ]);
     expect(first).toMatchObject({ model: MODEL, tool_choice: 'auto', parallel_tool_calls: true });
@@ -276,7 +277,7 @@ describe('OpenAiAssistant: the tool loop', () => {
 
     expect(server.chatRequests).toHaveLength(3);
     expect(server.chatRequests.map((request) => request.tool_choice)).toEqual(['auto', 'auto', 'none']);
-    expect(server.chatRequests[2]!.tools).toHaveLength(5);
+    expect(server.chatRequests[2]!.tools).toHaveLength(6);
     expect(reply.messages[0]).toMatchObject({ body: 'Вот диваны.' });
   });
 

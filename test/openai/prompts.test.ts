@@ -43,3 +43,21 @@ describe('turnSystemPrompt', () => {
     expect(prompt).toContain('Предпочтения клиента: пока неизвестны');
   });
 });
+
+describe('turnSystemPrompt: the conversation so far', () => {
+  it('gives the model the search being refined, the last list in order and the product in focus, so «второй» and «он» resolve', () => {
+    const prompt = turnSystemPrompt(
+      turn('а второй раскладывается?', {
+        dialogue: {
+          filters: { category: 'sofa', color: 'grey', budgetMax: 300_000, features: ['corner'] },
+          shown: ['SOF-005', 'SOF-011'],
+          focus: 'SOF-011',
+          basket: [],
+        },
+      }),
+    );
+    expect(prompt).toContain('Текущий поиск клиента: category sofa, color grey, budgetMax 300000, features corner');
+    expect(prompt).toContain('1. SOF-005; 2. SOF-011');
+    expect(prompt).toContain('Товар, о котором сейчас говорим: SOF-011');
+  });
+});

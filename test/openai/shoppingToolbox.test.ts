@@ -17,6 +17,7 @@ describe('ShoppingToolbox definitions', () => {
       'get_recommendations',
       'track_preference',
       'set_price_alert',
+      'get_product_details',
       'escalate_to_manager',
     ]);
     for (const { parameters } of definitions) {
@@ -131,5 +132,21 @@ describe('ShoppingToolbox: price alerts and a person', () => {
   it('asks for a person', async () => {
     const outcome = await toolbox().execute('escalate_to_manager', { reason: 'хочет оформить доставку' }, turn('оформите заказ'));
     expect(outcome).toMatchObject({ intent: 'manager', handoff: true });
+  });
+});
+
+describe('ShoppingToolbox: product details', () => {
+  it('gives the model a product’s own measurements, material and stock to answer questions about it', async () => {
+    const outcome = await toolbox().execute('get_product_details', { product_id: 'SOF-001' }, turn('какие у него размеры?'));
+    expect(outcome.result).toMatchObject({ id: 'SOF-001', dimensions: 'Ш 245 × Г 170 × В 100 см', material: 'букле', stock: 30 });
+  });
+
+  it('refuses an id that is not a product, and any other argument', async () => {
+    await expect(toolbox().execute('get_product_details', { product_id: 'NOPE-1' }, turn('а этот?'))).rejects.toThrow(
+      InvalidToolArgumentsError,
+    );
+    await expect(toolbox().execute('get_product_details', { product_id: 'SOF-001', wa_id: '1' }, turn('а этот?'))).rejects.toThrow(
+      InvalidToolArgumentsError,
+    );
   });
 });

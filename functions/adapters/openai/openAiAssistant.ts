@@ -18,6 +18,7 @@ import { removeInventedPrices } from '../../domain/assistant/priceGuard';
 import { INSTRUCTIONS_GUARD, STATIC_SYSTEM_PROMPT, turnSystemPrompt } from '../../domain/assistant/prompts';
 import { InvalidToolArgumentsError, UnknownToolError, type ToolOutcome, type Toolbox } from '../../domain/assistant/toolbox';
 import type { TurnContext } from '../../domain/assistant/turnContext';
+import { afterShowing, withSearch } from '../../domain/dialogue/dialogueState';
 import { productsMessage, type ImageUrlResolver } from '../../domain/replies/productMessages';
 
 export interface OpenAiAssistantOptions {
@@ -159,8 +160,15 @@ export class OpenAiAssistant implements AssistantEngine {
     const catalogPrices = outcomes
       .flatMap((outcome) => outcome.products ?? [])
       .flatMap((product) => [product.price, product.oldPrice ?? product.price]);
-    const text = recited ? this.instructionsPrivate(language) : removeInventedPrices(modelText, catalogPrices) || this.neutralIntro(language);
+    const text = recited
+      ? this.instructionsPrivate(language)
+      : removeInventedPrices(modelText, catalogPrices) || this.neutralIntro(language);
     const names = shown.map((product) => product.name);
+    const search = outcomes.findLast((outcome) => outcome.search !== undefined)?.search;
+    const dialogue = afterShowing(
+      search ? withSearch(context.dialogue, search) : context.dialogue,
+      shown.map((product) => product.id),
+    );
     return {
       messages: [productsMessage(shown, text, language, this.imageUrlOf)],
       language,
@@ -171,6 +179,7 @@ export class OpenAiAssistant implements AssistantEngine {
       usage,
       preferenceSignals: outcomes.flatMap((outcome) => outcome.preferences ?? []),
       handoffRequested: outcomes.some((outcome) => outcome.handoff === true),
+      dialogue,
     };
   }
 }

@@ -1,6 +1,7 @@
 import prompts from '../../../templates/prompts/prompts.json' with { type: 'json' };
 import { STORE_FACTS_PROMPT } from '../store/storeFacts';
 import { PromptLeakGuard } from './promptLeakGuard';
+import type { DialogueState } from '../dialogue/dialogueState';
 import type { Preferences } from '../preferences/preferences';
 import type { Understanding } from '../understanding/understand';
 import type { TurnContext } from './turnContext';
@@ -32,8 +33,29 @@ export function turnSystemPrompt(context: TurnContext): string {
       ? [`- Недавно открытые товары (id): ${context.viewedProductIds.slice(0, VIEWED_SHOWN).join(', ')}`]
       : []),
     `- Автоматический разбор сообщения (может ошибаться): ${understandingSummary(context.understanding)}`,
+    ...dialogueLines(context.dialogue),
   ];
   return lines.join('\n');
+}
+
+/**
+ * The conversation as the offline assistant keeps it: what the customer is
+ * searching for, the last list in the order shown («второй» is its 2nd id),
+ * the product being discussed. Ids only: get_product_details has the rest.
+ */
+function dialogueLines(dialogue: DialogueState): string[] {
+  const { features, ...filters } = dialogue.filters;
+  const search = Object.entries(filters)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
+  if (features.length > 0) search.push(`features ${features.join(', ')}`);
+  return [
+    ...(search.length > 0 ? [`- Текущий поиск клиента: ${search.join(', ')}`] : []),
+    ...(dialogue.shown.length > 0
+      ? [`- Последний показанный список (по порядку): ${dialogue.shown.map((id, index) => `${index + 1}. ${id}`).join('; ')}`]
+      : []),
+    ...(dialogue.focus ? [`- Товар, о котором сейчас говорим: ${dialogue.focus}`] : []),
+  ];
 }
 
 function firstNameOf(profileName: string | undefined): string | undefined {

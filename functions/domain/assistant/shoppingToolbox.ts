@@ -59,6 +59,10 @@ const priceAlertArguments = z.strictObject({
     .describe('Notify when the price is at or below this, in whole tenge ("когда подешевеет до 150 тысяч" is 150000); omit for any drop.'),
 });
 
+const productDetailsArguments = z.strictObject({
+  product_id: z.string().min(1).max(64).describe('The id of a product shown in this conversation.'),
+});
+
 const escalationArguments = z.strictObject({
   reason: z.string().max(200).describe('In a few words, why a person is needed (shown to the manager).').optional(),
 });
@@ -172,6 +176,7 @@ export class ShoppingToolbox implements Toolbox {
             },
             products: outcome.products,
             intent: 'search',
+            search: filters,
           };
         },
       ),
@@ -204,6 +209,25 @@ export class ShoppingToolbox implements Toolbox {
           if (product === undefined) throw new InvalidToolArgumentsError(`There is no product ${args.product_id}`);
           const outcome = await alerts.set(context.customer.waId, product, context.language, args.target_price);
           return { result: alertResultForModel(outcome, product), products: [product], intent: 'price_alert' };
+        },
+      ),
+      shoppingTool(
+        'get_product_details',
+        "A product's own data: measurements, material, description, stock, price. Use it to answer what the customer asks about a product shown in this conversation (its size, what it is made of, whether it unfolds, whether a TV fits on it); the conversation context lists the products on screen by id.",
+        productDetailsArguments,
+        async (args) => {
+          const product = await tools.getProduct(args.product_id);
+          if (product === undefined) throw new InvalidToolArgumentsError(`There is no product ${args.product_id}`);
+          return {
+            result: {
+              ...productForModel(product),
+              description: product.description,
+              ...(product.material ? { material: product.material } : {}),
+              ...(product.dimensions ? { dimensions: product.dimensions } : {}),
+              stock: product.stock,
+            },
+            intent: 'product_details',
+          };
         },
       ),
       shoppingTool(

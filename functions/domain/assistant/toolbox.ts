@@ -1,5 +1,6 @@
 import type { Product } from '../catalog/product';
 import type { PreferenceSignal } from '../preferences/preferences';
+import type { ProductFilters } from './shoppingTools';
 import type { TurnContext } from './turnContext';
 
 /** A function the language model may call, described by JSON Schema (derived from a zod schema). */
@@ -20,6 +21,8 @@ export interface ToolOutcome {
   intent?: string;
   /** The model asked for a person: the conversation hands the customer off after this turn. */
   handoff?: boolean;
+  /** The search the model ran: it becomes the conversation's current search, which follow-ups refine. */
+  search?: ProductFilters;
 }
 
 export class UnknownToolError extends Error {

@@ -3,6 +3,7 @@ import { CATALOG_SORTS } from '../catalog/catalogIndex';
 import { CATEGORIES, COLORS, STYLES } from '../catalog/product';
 import { featureSchema } from '../catalog/productFeatures';
 import { sizeWishSchema } from '../catalog/sizeWish';
+import type { ProductFilters } from '../assistant/shoppingTools';
 
 const tenge = z.number().int().nonnegative();
 const productId = z.string().min(1).max(64);
@@ -48,6 +49,22 @@ export const NEW_DIALOGUE: DialogueState = { filters: { features: [] }, shown: [
 export function dialogueStateFrom(stored: unknown): DialogueState {
   const parsed = dialogueStateSchema.safeParse(stored);
   return parsed.success ? parsed.data : NEW_DIALOGUE;
+}
+
+/** The search a language model ran, as the conversation's current search: an offline follow-up then refines it. */
+export function withSearch(
+  state: DialogueState,
+  search: Pick<ProductFilters, 'category' | 'color' | 'style' | 'budgetMin' | 'budgetMax' | 'features' | 'size'>,
+): DialogueState {
+  const filters: SearchFilters = { features: [...(search.features ?? [])] };
+  if (search.category) filters.category = search.category;
+  if (search.color) filters.color = search.color;
+  if (search.style) filters.style = search.style;
+  if (search.budgetMin !== undefined) filters.budgetMin = search.budgetMin;
+  if (search.budgetMax !== undefined) filters.budgetMax = search.budgetMax;
+  if (search.size) filters.size = search.size;
+  const { sort: _sort, ...rest } = state;
+  return { ...rest, filters };
 }
 
 /** After any reply: a list shown becomes the list the customer points at, a single product the one in focus. */
