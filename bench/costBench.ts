@@ -12,8 +12,8 @@ import { customerName, runMixedConversations, type ScriptedTurn } from './mixedC
 import { compareWithSpecDesign, type ModelCall, type SpecComparison } from './specDesignCost';
 
 export interface CostResults {
-  /** AI_ROUTING of the run: `plain` as deployed, `model` for every text (the spec's design has no routing). */
-  routing: 'plain' | 'model';
+  /** AI_ROUTING of the run: `confident` as deployed, `model` for every text (the spec's design has no routing). */
+  routing: 'confident' | 'plain' | 'model';
   /** Chat completions the run asked the model for. */
   modelCalls: number;
   customers: number;

@@ -1,5 +1,6 @@
 import type { Placement } from './specDesignCost';
 import type { BenchResults } from './results';
+import { followUpShare, type RoutingRun } from './routingBench';
 import { kib, ms } from './stats';
 
 /** Targets from the issue "Reliability, security and performance, measured". */
@@ -206,7 +207,7 @@ Under saturation the latency is the queue's wait: everything runs in one Node pr
   const chatDelta = (placement: Placement) => cost.spec.deltaUsd.chat[placement];
   sections.push(`## Cost per 1,000 conversation turns
 
-A scripted day through \`npm start\` with the OpenAI path (a fake OpenAI server that reports token usage at four characters a token and prompt caching as OpenAI does): ${cost.customers} customers; ${cost.turns} customer messages answered (${cost.turnsByKind.text} texts, ${cost.turnsByKind.tap} list taps, ${cost.turnsByKind.voice} voice notes, ${cost.turnsByKind.watch} price watches), then a price drop and the daily check (${cost.alertsFired} alerts sent). Priced from the cost ledger (pricing ${cost.pricingVersion}), fixed monthly items apart. The day runs twice: as deployed (\`AI_ROUTING=plain\`: greetings and short searches that name a category are answered by the offline assistant, ${routedCost.modelCalls} model calls, ${routedCost.invocations} invocation rows) and with every text sent to the model (\`AI_ROUTING=model\`, as the spec's design does: ${cost.modelCalls} model calls, ${cost.invocations} invocation rows).
+A scripted day through \`npm start\` with the OpenAI path (a fake OpenAI server that reports token usage at four characters a token and prompt caching as OpenAI does): ${cost.customers} customers; ${cost.turns} customer messages answered (${cost.turnsByKind.text} texts, ${cost.turnsByKind.tap} list taps, ${cost.turnsByKind.voice} voice notes, ${cost.turnsByKind.watch} price watches), then a price drop and the daily check (${cost.alertsFired} alerts sent). Priced from the cost ledger (pricing ${cost.pricingVersion}), fixed monthly items apart. The day runs twice: as deployed (\`AI_ROUTING=confident\`: greetings, short searches that name a category and the follow-ups the offline assistant resolves with confidence are answered by it, ${routedCost.modelCalls} model calls, ${routedCost.invocations} invocation rows) and with every text sent to the model (\`AI_ROUTING=model\`, as the spec's design does: ${cost.modelCalls} model calls, ${cost.invocations} invocation rows).
 
 ${table(
   ['component', 'as deployed', 'per 1,000 turns', 'every text to the model', 'per 1,000 turns'],
@@ -217,7 +218,7 @@ ${table(
 )}
 | **total** | **${usd(routedCost.totalUsd, 6)}** | **${usd(routedPerThousand)}** | **${usd(ourTotal, 6)}** | **${usd(perThousand(ourTotal))}** |
 
-The script's texts are the requests customers open with («Здравствуйте! Ищу серый диван до 300 тысяч», «а ещё покажите стулья»), all plain; its «спасибо!» and every voice note's transcript go to the model or the offline assistant by the same rule. A day with more questions («а он раскладывается?») lands between the two totals, in proportion to its share of plain requests; the \`PlainRequestAnsweredOffline\` metric counts that share in production.
+The script's texts are the requests customers open with («Здравствуйте! Ищу серый диван до 300 тысяч», «а ещё покажите стулья») and «спасибо!», all answered offline as deployed; every voice note's transcript goes to the model or the offline assistant by the same rule. The next section measures routing on dialogues with follow-ups; the \`PlainRequestAnsweredOffline\` and \`FollowUpAnsweredOffline\` metrics count the offline share in production.
 
 ### Against the spec's design
 
@@ -266,5 +267,34 @@ ${
 
 Sensitivity: resellers report that from 1 Oct 2026 Meta bills replies inside the window at the utility rate (KZ ${usd(cost.kzServiceRateUsd)} a message, unconfirmed in data/pricing.json; the local Graph stand-in reports them free, as Meta's page still says). The ${cost.outboundMessages} messages sent here would then add ${usd(whatsappExtra)} (${usd(perThousand(whatsappExtra))} per 1,000 turns) to both designs, and WhatsApp would be ${percent(whatsappExtra / (routedCost.totalUsd + whatsappExtra))} of our bill as deployed.`);
 
+  sections.push(routingSection(results));
+
   return `${sections.join('\n\n')}\n`;
+}
+
+/** The evaluation's dialogues under each routing: follow-ups kept off the model, what that saves, and what stays right. */
+function routingSection({ routing }: BenchResults): string {
+  const label: Record<RoutingRun['routing'], string> = {
+    model: 'every text to the model (`AI_ROUTING=model`)',
+    plain: 'plain requests offline (`AI_ROUTING=plain`, the routing before follow-ups)',
+    confident: 'plain requests and confident follow-ups offline (`AI_ROUTING=confident`, as deployed)',
+  };
+  const rows = routing.map((run) => [
+    label[run.routing],
+    `${run.modelTurns} of ${run.turns} (${percent(run.modelTurns / run.turns)})`,
+    String(run.modelCalls),
+    usd(run.openAiUsd, 6),
+    usd(run.perThousandTurnsUsd),
+    `${percent(followUpShare(run))} (${run.followUpsRight}/${run.followUps})`,
+  ]);
+  const plain = routing.find((run) => run.routing === 'plain');
+  const confident = routing.find((run) => run.routing === 'confident');
+  const saved = plain && confident && plain.modelTurns > 0 ? 1 - confident.modelTurns / plain.modelTurns : undefined;
+  return `## Routing follow-ups offline
+
+The evaluation's dialogues (\`zeta eval\`, eval/dialogues) through the consumer as deployed in OpenAI mode, against the fake OpenAI-compatible server (it reports realistic token usage and caching, and answers by simple rules: a search for a named section, otherwise a greeting), once per routing. Cost from the cost ledger, fixed monthly items apart; "right" is the evaluation's own check of each follow-up turn.
+
+${table(['routing', 'turns sent to the model', 'model requests', 'OpenAI', 'per 1,000 turns', 'follow-ups right'], rows)}
+
+${saved === undefined ? '' : `Against the routing before it, confident follow-ups take ${percent(saved)} of the turns off the model. `}The offline answers to those turns are the exact ones the evaluation checks (products from the catalog, facts from the product and the store); the fake model stands in for gpt-4o-mini's cost, not for its judgement, so the "every text to the model" row's accuracy is the fake's, not OpenAI's: \`OPENAI_API_KEY=… zeta eval --engine openai --routing model\` measures the real model on the same dialogues.`;
 }

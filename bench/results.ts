@@ -3,6 +3,7 @@ import type { ColdStartResults } from './coldStart';
 import type { CostResults } from './costBench';
 import type { EndToEndResults } from './endToEnd';
 import type { Machine } from './machine';
+import type { RoutingRun } from './routingBench';
 import type { WebhookVariant } from './webhookBench';
 
 /** Everything one `npm run bench` measured. */
@@ -14,6 +15,8 @@ export interface BenchResults {
   endToEnd: EndToEndResults;
   /** Every text to the model: our design against the spec's, call for call. */
   cost: CostResults;
-  /** As deployed (AI_ROUTING=plain): plain requests answered offline. */
+  /** As deployed (AI_ROUTING=confident): plain requests and confident follow-ups answered offline. */
   routedCost: CostResults;
+  /** The evaluation's dialogues under each routing: what the model is asked, what it costs, what is right. */
+  routing: RoutingRun[];
 }

@@ -11,6 +11,7 @@ import { benchCatalog } from './catalogBench';
 import { benchColdStarts } from './coldStart';
 import { benchCost } from './costBench';
 import { benchEndToEnd } from './endToEnd';
+import { benchRouting } from './routingBench';
 import { describeMachine } from './machine';
 import { renderReport } from './report';
 import type { BenchResults } from './results';
@@ -34,7 +35,8 @@ const results: BenchResults = {
   coldStart: await step('bundles and cold starts', benchColdStarts),
   endToEnd: await step('end to end through zeta start', benchEndToEnd),
   cost: await step('cost of a scripted day, every text to the model', () => benchCost('model')),
-  routedCost: await step('cost of a scripted day, plain requests offline', () => benchCost('plain')),
+  routedCost: await step('cost of a scripted day, as deployed', () => benchCost('confident')),
+  routing: await step('the evaluation dialogues under each routing', benchRouting),
 };
 await mkdir(fileURLToPath(new URL('./out/', import.meta.url)), { recursive: true });
 await writeFile(RAW, `${JSON.stringify(results, null, 2)}\n`);

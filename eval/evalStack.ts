@@ -3,6 +3,10 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { parseEnvironment } from '../functions/config/environment';
 import { buildConsumer } from '../functions/consumer/buildConsumer';
+import { createDynamoClients } from '../functions/adapters/dynamodb/dynamoClients';
+import { DynamoCostLedger } from '../functions/adapters/dynamodb/dynamoCostLedger';
+import { utcDay } from '../functions/domain/cost/days';
+import type { LedgerRow } from '../functions/domain/cost/ledgerRow';
 import type { QueuedEvent } from '../functions/contracts/queuedEvent';
 import type { InboundContent } from '../functions/domain/whatsapp/inboundMessage';
 import { ensureTable, startDynamo, type LocalDynamo } from '../local/dynamoServer';
@@ -37,6 +41,8 @@ export interface EvalStack {
    * pick the records by recipient and content).
    */
   say(waId: string, content: InboundContent, options: { manager: boolean }): Promise<OutboundRecord[]>;
+  /** The cost ledger's rows written so far (every consumer invocation, priced as in AWS). */
+  ledger(): Promise<LedgerRow[]>;
   close(): Promise<void>;
 }
 
@@ -79,8 +85,11 @@ export async function startEvalStack(model?: ModelSettings): Promise<EvalStack> 
     const logger = new Logger({ serviceName: 'consumer', logLevel: 'SILENT' });
     return { logger, metrics: new Metrics({ namespace: 'ZetaEval', serviceName: 'consumer', logger }) };
   };
+  const env = parseEnvironment(base);
+  const costLedger = new DynamoCostLedger(createDynamoClients(env).document, TABLE);
+  const started = utcDay(Date.now());
   const consumers = {
-    alone: buildConsumer(parseEnvironment(base), telemetry()),
+    alone: buildConsumer(env, telemetry()),
     manned: buildConsumer(
       parseEnvironment({ ...base, MANAGER_WA_ID, MANAGER_NAME: 'Айгуль', MANAGER_HOURS: '00:00-23:59', MANAGER_DAYS: '1-7' }),
       telemetry(),
@@ -103,6 +112,7 @@ export async function startEvalStack(model?: ModelSettings): Promise<EvalStack> 
       if (result.batchItemFailures.length > 0) throw new Error(`the consumer failed the turn of ${waId}`);
       return outbound.slice(before);
     },
+    ledger: () => costLedger.rowsBetween(started, utcDay(Date.now())),
     async close() {
       await graph.close();
       await dynamo.close();

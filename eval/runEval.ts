@@ -1,4 +1,7 @@
+import { bundledPricing } from '../functions/adapters/cost/bundledPricing';
 import type { Product } from '../functions/domain/catalog/product';
+import { buildCostReport } from '../functions/domain/cost/costReport';
+import { utcDay } from '../functions/domain/cost/days';
 import type { InboundContent } from '../functions/domain/whatsapp/inboundMessage';
 import { DIALOGUE_LANGUAGES, TURN_KINDS, type Dialogue, type DialogueLanguage, type DialogueTurn, type TurnKind } from './dialogueSet';
 import { MANAGER_WA_ID, startEvalStack, type ModelSettings } from './evalStack';
@@ -29,6 +32,8 @@ export interface EvalReport {
   byKind: Record<TurnKind, Record<DialogueLanguage | 'all', Tally>>;
   byLanguage: Record<DialogueLanguage, Tally>;
   seconds: number;
+  /** What the run cost by the cost ledger (AWS and OpenAI, priced with data/pricing.json), fixed monthly items apart. */
+  cost: { totalUsd: number; openAiUsd: number; messagesIn: number };
 }
 
 export interface EvalOptions {
@@ -51,6 +56,7 @@ export async function runEval(dialogues: readonly Dialogue[], options: EvalOptio
   const catalog: Catalog = { get: (id) => byId.get(id), all: () => options.products };
   const stack = await startEvalStack(options.model);
   const outcomes: TurnOutcome[][] = [];
+  let cost: EvalReport['cost'];
   try {
     let next = 0;
     const worker = async () => {
@@ -60,10 +66,13 @@ export async function runEval(dialogues: readonly Dialogue[], options: EvalOptio
       }
     };
     await Promise.all(Array.from({ length: options.concurrency ?? DEFAULT_CONCURRENCY }, worker));
+    const rows = await stack.ledger();
+    const report = buildCostReport(rows, bundledPricing(), { from: utcDay(started), to: utcDay(Date.now()) });
+    cost = { totalUsd: report.totalUsd, openAiUsd: report.components.openai, messagesIn: report.messagesIn };
   } finally {
     await stack.close();
   }
-  return tally(options.model ? 'openai' : 'offline', dialogues.length, outcomes.flat(), (Date.now() - started) / 1000);
+  return { ...tally(options.model ? 'openai' : 'offline', dialogues.length, outcomes.flat(), (Date.now() - started) / 1000), cost };
 }
 
 async function runDialogue(
@@ -109,7 +118,7 @@ function contentOf(turn: DialogueTurn, before: SeenBefore, catalog: Catalog): In
   return { kind: 'reply', replyId: `${turn.tap.button}:${before.focus}`, title: turn.tap.button, source: 'button' };
 }
 
-function tally(engine: EvalReport['engine'], dialogues: number, turns: TurnOutcome[], seconds: number): EvalReport {
+function tally(engine: EvalReport['engine'], dialogues: number, turns: TurnOutcome[], seconds: number): Omit<EvalReport, 'cost'> {
   const empty = (): Tally => ({ right: 0, total: 0 });
   const byKind = Object.fromEntries(
     TURN_KINDS.map((kind) => [kind, Object.fromEntries([...DIALOGUE_LANGUAGES, 'all'].map((language) => [language, empty()]))]),

@@ -53,6 +53,14 @@ describe('zeta eval, offline assistant', () => {
   });
 });
 
+describe('zeta eval on the held-out dialogues (eval/heldout, written after the engine)', () => {
+  it(`answers at least ${FOLLOW_UP_TARGET * 100}% of their follow-up turns right`, async () => {
+    const report = await runEval(await loadDialogues(fileURLToPath(new URL('../../eval/heldout/', import.meta.url))), { products });
+    console.log(renderEvalReport(report, { failures: true }));
+    expect(share(report.followUps)).toBeGreaterThanOrEqual(FOLLOW_UP_TARGET);
+  }, 120_000);
+});
+
 describe('zeta eval, OpenAI mode against the local OpenAI-compatible server', () => {
   let server: FakeOpenAiServer;
   let report: EvalReport;

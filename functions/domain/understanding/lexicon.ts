@@ -85,6 +85,8 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   },
   // A bedside тумбочка or table is a small chest of drawers.
   { concept: sort(['stand', 'table'], 'dresser', true), adjectives: ['прикроватн'], english: ['bedside', 'night'] },
+  // A dressing table is sold as a dresser with a mirror («комод и туалетный столик сразу»).
+  { concept: sort(['table'], 'dresser'), adjectives: ['туалетн'], english: ['dressing', 'vanity'] },
 
   {
     concept: color('red'),
@@ -172,6 +174,6 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     nouns: ['скандик'],
     words: ['сканди'],
     english: ['scandinavian', 'scandi', 'scandic', 'nordic'],
-    kazakh: ['скандинавиялық'],
+    kazakh: ['скандинавиялық', 'скандинав'],
   },
 ];
