@@ -18,6 +18,11 @@ export interface SearchPlan {
   intro: SearchIntro;
   /** The price «cheaper/dearer than» is measured against, for the intro. */
   pivotPrice?: number;
+  /**
+   * The search the conversation keeps afterwards, when it differs from `filters`: a bound set by
+   * «подешевле» is this turn's, not the customer's budget («самый дешёвый» next must not keep it).
+   */
+  keep?: SearchFilters;
   /** Already shown («ещё варианты»). */
   exclude: readonly string[];
   /** Features named in this message: when they and the earlier ones together find nothing, these are kept. */

@@ -220,7 +220,7 @@ function searchPlan(analysis: Analysis, named: NamedFilters, state: DialogueStat
     exclude: more ? [...state.shown, ...(state.focus ? [state.focus] : [])] : [],
     newFeatures: named.features.filter((feature) => filters.features.includes(feature)),
   };
-  if (cues.sort) return { ...plan, ...sorted(cues.sort, screen, filters) };
+  if (cues.sort) return { ...plan, keep: filters, ...sorted(cues.sort, screen, filters) };
   if (!more && sameSearch && state.sort && !namesAnything({ ...named, category: undefined })) return { ...plan, sort: state.sort };
   return plan;
 }
