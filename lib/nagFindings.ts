@@ -24,3 +24,24 @@ function logicalIdOf(resource: IConstruct): string {
   if (!CfnElement.isCfnElement(cfn)) throw new Error(`${resource.node.path} is not a CloudFormation resource of this app`);
   return Stack.of(cfn).resolve(cfn.logicalId) as string;
 }
+
+/**
+ * A resource ARN as cdk-nag spells it in a finding's id: literal parts as
+ * they are, `Ref`s as `<Name>` and `Fn::GetAtt`s as `<Name.Attribute>`. The
+ * same ARN reads `arn:<AWS::Partition>:…:<AWS::Region>:…` in an
+ * environment-agnostic stack and `arn:aws:…:eu-central-1:…` in one deployed
+ * with -c region/-c account, so the id is derived rather than typed.
+ */
+export function nagResourceName(scope: IConstruct, arn: string): string {
+  const render = (value: unknown): string => {
+    if (typeof value === 'string') return value;
+    if (value !== null && typeof value === 'object') {
+      const intrinsic = value as { Ref?: string; 'Fn::GetAtt'?: [string, string]; 'Fn::Join'?: [string, unknown[]] };
+      if (intrinsic.Ref !== undefined) return `<${intrinsic.Ref}>`;
+      if (intrinsic['Fn::GetAtt'] !== undefined) return `<${intrinsic['Fn::GetAtt'].join('.')}>`;
+      if (intrinsic['Fn::Join'] !== undefined) return intrinsic['Fn::Join'][1].map(render).join(intrinsic['Fn::Join'][0]);
+    }
+    throw new Error(`cannot name ${JSON.stringify(value)} as cdk-nag does`);
+  };
+  return render(Stack.of(scope).resolve(arn));
+}

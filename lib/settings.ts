@@ -1,6 +1,7 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
 import { z } from 'zod';
+import { appSettingsShape } from './appSettings';
 
 /**
  * The deployment's settings, one per stage. Every key is a CDK context key:
@@ -22,6 +23,13 @@ const RETENTION_DAYS = new Set<number>(Object.values(RetentionDays).filter((valu
 
 const settingsSchema = z
   .object({
+    /**
+     * The app's own settings (the manager, working hours, AI budget, limits,
+     * WhatsApp number, product API…): lib/appSettings.ts, one key per variable
+     * of the functions' environment.
+     */
+    ...appSettingsShape,
+
     /** Environment name: part of the stack name, the `stage` metric dimension and every function's STAGE. */
     stage: z.string().regex(/^[a-z][a-z0-9-]{1,15}$/, 'lower-case letters, digits and dashes, like dev or prod'),
     /** Deploy target; without them the stack is environment-agnostic and goes where the CLI credentials point. */
@@ -36,13 +44,6 @@ const settingsSchema = z
 
     /** Who is e-mailed when an alarm fires; without it the alarms still go to the SNS topic and the dashboard. */
     alarmEmail: z.email().optional(),
-
-    /** The WhatsApp Business phone number the consumer sends from (not a secret: it is in every Graph API URL). */
-    whatsappPhoneNumberId: z.string().regex(/^\d+$/, "digits, from Meta's WhatsApp > API Setup page").optional(),
-    graphApiVersion: z.string().regex(/^v\d+\.\d+$/, 'looks like v26.0'),
-    openaiModel: z.string().min(1),
-    /** The store's product API; without it the consumer answers from the catalog embedded in the bundle. */
-    apiUrl: z.url().optional(),
 
     logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']),
     /**

@@ -60,6 +60,7 @@ export class ZetaStack extends Stack {
       },
       queue: this.pipeline.queue,
       deadLetterQueue: this.pipeline.deadLetterQueue,
+      schedulerDeadLetterQueue: this.alerts.schedulerDeadLetterQueue,
       api: this.ingress.api,
       ledgerTable: this.storage.table,
       settings,

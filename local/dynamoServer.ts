@@ -1,7 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceInUseException,
+  type CreateTableCommandInput,
+} from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { TABLE_SCHEMA } from '../functions/adapters/dynamodb/tableSchema';
 
@@ -38,36 +44,45 @@ export async function startDynamo(options: { path?: string; port?: number } = {}
   };
 }
 
-/** Creates the application table as the CDK stack defines it (dynalite has no TTL API: reads skip expired items). */
-export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
+/**
+ * Creates the application table as the CDK stack defines it: from the
+ * synthesized template's definition when running as deployed, otherwise from
+ * the schema the stack builds it from (dynalite has no TTL API: reads skip
+ * expired items).
+ */
+export async function ensureTable(endpoint: string, tableName: string, definition?: Record<string, unknown>): Promise<void> {
   const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS });
   const { partitionKey, sortKey, byProductIndex } = TABLE_SCHEMA;
   try {
     await client.send(
-      new CreateTableCommand({
-        TableName: tableName,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [
-          { AttributeName: partitionKey, AttributeType: 'S' },
-          { AttributeName: sortKey, AttributeType: 'S' },
-          { AttributeName: byProductIndex.partitionKey, AttributeType: 'S' },
-          { AttributeName: byProductIndex.sortKey, AttributeType: 'S' },
-        ],
-        KeySchema: [
-          { AttributeName: partitionKey, KeyType: 'HASH' },
-          { AttributeName: sortKey, KeyType: 'RANGE' },
-        ],
-        GlobalSecondaryIndexes: [
-          {
-            IndexName: byProductIndex.name,
-            KeySchema: [
-              { AttributeName: byProductIndex.partitionKey, KeyType: 'HASH' },
-              { AttributeName: byProductIndex.sortKey, KeyType: 'RANGE' },
-            ],
-            Projection: { ProjectionType: 'ALL' },
-          },
-        ],
-      }),
+      new CreateTableCommand(
+        definition !== undefined
+          ? { ...(definition as unknown as CreateTableCommandInput), TableName: tableName }
+          : {
+              TableName: tableName,
+              BillingMode: 'PAY_PER_REQUEST',
+              AttributeDefinitions: [
+                { AttributeName: partitionKey, AttributeType: 'S' },
+                { AttributeName: sortKey, AttributeType: 'S' },
+                { AttributeName: byProductIndex.partitionKey, AttributeType: 'S' },
+                { AttributeName: byProductIndex.sortKey, AttributeType: 'S' },
+              ],
+              KeySchema: [
+                { AttributeName: partitionKey, KeyType: 'HASH' },
+                { AttributeName: sortKey, KeyType: 'RANGE' },
+              ],
+              GlobalSecondaryIndexes: [
+                {
+                  IndexName: byProductIndex.name,
+                  KeySchema: [
+                    { AttributeName: byProductIndex.partitionKey, KeyType: 'HASH' },
+                    { AttributeName: byProductIndex.sortKey, KeyType: 'RANGE' },
+                  ],
+                  Projection: { ProjectionType: 'ALL' },
+                },
+              ],
+            },
+      ),
     );
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;

@@ -1,20 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { signBody } from '../functions/webhook/signature';
 import { WHATSAPP_OBJECT, type CloudApiStatus } from '../functions/webhook/cloudApiWebhook';
-import { parseEnvironment } from '../functions/config/environment';
 import { catalogFromEnvironment } from '../functions/adapters/catalog/catalogFromEnvironment';
 import { createDynamoClients } from '../functions/adapters/dynamodb/dynamoClients';
 import { DynamoCustomerRepository } from '../functions/adapters/dynamodb/dynamoCustomerRepository';
 import { DynamoTemplateCategoryStore } from '../functions/adapters/dynamodb/dynamoTemplateCategoryStore';
 import { DynamoIdentityDirectory } from '../functions/adapters/dynamodb/dynamoIdentityDirectory';
-import { createLambdaContext } from './lambdaContext';
-import { BodyTooLargeError, readBody, toApiGatewayEvent, writeApiGatewayResult } from './apiGatewayEvent';
+import { BodyTooLargeError, readBody, writeApiGatewayResult } from './apiGatewayEvent';
 import { ensureTable, startDynamo, type LocalDynamo } from './dynamoServer';
 import { createGraphStandIn, type FaultInjector, type GraphStandIn } from './graph/graphStandIn';
-import { LOCAL_NAMES, localEnvironment } from './localEnvironment';
+import { LOCAL_NAMES } from './localEnvironment';
 import { startS3, type LocalS3 } from './s3Server';
 import { ConversationLog } from './simulator/conversationLog';
 import { serveCostApi } from './simulator/costApi';
@@ -23,7 +20,6 @@ import { createSimEvents } from './simulator/simEvents';
 import { createSimPage } from './simulator/simPage';
 import { createTemplatesApi } from './simulator/templatesApi';
 import { accountWebhook, statusesWebhook } from './simulator/webhookPayloads';
-import { createCatalogImageRoute } from './catalogImageRoute';
 import { createScheduledJobs } from './scheduledJobs';
 import { TemplateRegistry } from './graph/templateRegistry';
 import { GraphClient } from '../functions/adapters/whatsapp/graphClient';
@@ -34,6 +30,11 @@ import { SqsEventSourceMapping } from './sqs/eventSourceMapping';
 import { FifoQueue } from './sqs/fifoQueue';
 import { queueArn } from './sqs/queueAddress';
 import { createSqsRequestHandler } from './sqs/sqsProtocolServer';
+import { AsDeployedStack, type AsDeployedOptions } from './asDeployed/asDeployedStack';
+import { deployedFunctions } from './asDeployed/deployedFunctions';
+import { inProcessFunctions } from './inProcessFunctions';
+import type { ConsumerLambda } from './runtimeFunctions';
+import { describeDenial } from './asDeployed/iamAuthorizer';
 
 export interface LocalRuntimeOptions {
   /** 0 picks a free port (tests). Defaults to PORT or 3000. */
@@ -41,16 +42,25 @@ export interface LocalRuntimeOptions {
   /** Where dynalite and s3rver keep their data; `inMemory` keeps nothing. */
   dataDir?: string;
   inMemory?: boolean;
-  /** Extra environment for the handlers (e.g. OPENAI_BASE_URL of a test server). */
+  /** Extra environment for the handlers (e.g. OPENAI_BASE_URL of a test server); in-process mode only. */
   env?: Record<string, string>;
+  /**
+   * Run the synthesized stack instead of the handlers in-process: every
+   * function's bundle from cdk.out with exactly its template environment,
+   * secrets from a Secrets Manager stand-in, and every AWS call checked
+   * against its role policy (README "As deployed").
+   */
+  asDeployed?: AsDeployedOptions;
   graphFaults?: FaultInjector;
-  /** Consumer Lambda settings, as in the CDK stack. */
+  /** Consumer Lambda settings, as in the CDK stack (in-process mode; as deployed they come from the template). */
   consumer?: { timeoutMs?: number; memoryMb?: number; maximumConcurrency?: number };
   queue?: { visibilityTimeoutSeconds?: number; maxReceiveCount?: number; deduplicationWindowSeconds?: number };
   /** Wraps the consumer Lambda's handler, as the event source mapping invokes it: reliability tests inject failures here. */
   wrapConsumer?: (handler: ConsumerLambda) => ConsumerLambda;
   log?: (line: string) => void;
 }
+
+export type { ConsumerLambda } from './runtimeFunctions';
 
 export interface LocalRuntime {
   url: string;
@@ -61,13 +71,10 @@ export interface LocalRuntime {
   graph: GraphStandIn;
   /** Stops and starts the DynamoDB server on its port (fault-recovery tests); data survives only with a data directory. */
   dynamo: { stop(): Promise<void>; start(): Promise<void> };
+  /** The deployed stack when running as deployed. */
+  asDeployed: AsDeployedStack | undefined;
   stop(): Promise<void>;
 }
-
-type WebhookLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
-export type ConsumerLambda = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
-
-const WEBHOOK_LAMBDA = { functionName: 'zeta-local-webhook', timeoutMs: 10_000, memoryMb: 256 };
 
 async function listen(server: Server, port: number): Promise<number> {
   await new Promise<void>((resolve, reject) => {
@@ -139,11 +146,18 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   };
 
   try {
+    const stack = options.asDeployed
+      ? await AsDeployedStack.prepare(options.asDeployed, (call) => log(`AWS call denied: ${describeDenial(call)}`))
+      : undefined;
+    if (stack !== undefined) started.push(() => stack.stop());
+
     const dynamoData = dataDir ? { path: join(dataDir, 'dynamodb') } : {};
     let dynamo: LocalDynamo = await startDynamo(dynamoData);
     started.push(() => dynamo.close());
-    await ensureTable(dynamo.endpoint, LOCAL_NAMES.table);
-    const s3: LocalS3 = await startS3({ buckets: [LOCAL_NAMES.bucket], ...(dataDir ? { directory: join(dataDir, 's3') } : {}) });
+    const table = stack?.tableName() ?? LOCAL_NAMES.table;
+    await ensureTable(dynamo.endpoint, table, stack?.tableDefinition());
+    const bucket = stack?.bucketName() ?? LOCAL_NAMES.bucket;
+    const s3: LocalS3 = await startS3({ buckets: [bucket], ...(dataDir ? { directory: join(dataDir, 's3') } : {}) });
     started.push(s3.close);
 
     let route: (request: IncomingMessage, response: ServerResponse) => Promise<void> = async (_request, response) => {
@@ -160,19 +174,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     started.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
     server.keepAliveTimeout = 5_000;
     const origin = `http://127.0.0.1:${port}`;
+    const servers = { origin, dynamoEndpoint: dynamo.endpoint, s3Endpoint: s3.endpoint };
 
-    const maxReceiveCount = options.queue?.maxReceiveCount ?? 5;
-    const env: Record<string, string> = {
-      ...localEnvironment({ origin, dynamoEndpoint: dynamo.endpoint, s3Endpoint: s3.endpoint }, process.env),
-      QUEUE_MAX_RECEIVE_COUNT: String(maxReceiveCount),
-      ...options.env,
-    };
-    Object.assign(process.env, env);
+    const functions =
+      stack && options.asDeployed
+        ? await deployedFunctions(options.asDeployed, servers, stack)
+        : await inProcessFunctions(options, servers);
+    started.push(() => functions.stop());
+    const { names, whatsapp } = functions;
 
-    const deadLetterQueue = new FifoQueue(LOCAL_NAMES.deadLetterQueue);
-    const queue = new FifoQueue(LOCAL_NAMES.queue, {
-      visibilityTimeoutSeconds: options.queue?.visibilityTimeoutSeconds ?? 60,
-      maxReceiveCount,
+    const deadLetterQueue = new FifoQueue(names.deadLetterQueue);
+    const queue = new FifoQueue(names.queue, {
+      visibilityTimeoutSeconds: options.queue?.visibilityTimeoutSeconds ?? functions.queue.visibilityTimeoutSeconds,
+      maxReceiveCount: functions.queue.maxReceiveCount,
       deadLetterQueue,
       ...(options.queue?.deduplicationWindowSeconds === undefined
         ? {}
@@ -182,22 +196,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       [queue.name, queue],
       [deadLetterQueue.name, deadLetterQueue],
     ]);
-    const sqs = createSqsRequestHandler(queues, { pathPrefix: '/sqs', region: LOCAL_NAMES.region });
+    const sqs = createSqsRequestHandler(queues, { pathPrefix: '/sqs', region: names.region, accountId: names.accountId });
 
     const conversations = new ConversationLog();
-    const webhookModule = (await import('../functions/webhook/index')) as { handler: WebhookLambda };
-    const consumerModule = (await import('../functions/consumer/index')) as { handler: ConsumerLambda };
-    const jobsModule = (await import('../functions/alert-checker/index')) as {
-      handler: (event: unknown, context: Context) => Promise<unknown>;
-    };
-    const jobs = createScheduledJobs(jobsModule.handler, log);
+    const jobs = createScheduledJobs(functions.scheduled, log);
     started.push(async () => jobs.stop());
 
     const postToWebhook = async (payload: unknown): Promise<Response> => {
       const body = JSON.stringify(payload);
       return fetch(`${origin}/webhook`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, env.WHATSAPP_APP_SECRET ?? '') },
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, whatsapp.appSecret) },
         body,
       });
     };
@@ -205,44 +214,42 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     /** A status of an outbound message, as WhatsApp reports it: the chat's ticks and a signed status webhook. */
     const reportStatus = (status: CloudApiStatus) => {
       conversations.applyStatus(status.id, status.status as 'sent');
-      postToWebhook(statusesWebhook({ phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID ?? LOCAL_NAMES.phoneNumberId }, [status])).catch(
-        (error: unknown) => log(`status webhook failed: ${String(error)}`),
+      postToWebhook(statusesWebhook({ phoneNumberId: whatsapp.phoneNumberId }, [status])).catch((error: unknown) =>
+        log(`status webhook failed: ${String(error)}`),
       );
     };
 
-    const wabaId = env.WHATSAPP_BUSINESS_ACCOUNT_ID ?? LOCAL_NAMES.wabaId;
     // The account's template webhooks (approvals, category changes) reach /webhook signed, as Meta's do.
     const templateRegistry = new TemplateRegistry({
       onChange: (change) =>
-        postToWebhook(accountWebhook(wabaId, change, Date.now())).catch((error: unknown) =>
+        postToWebhook(accountWebhook(whatsapp.wabaId, change, Date.now())).catch((error: unknown) =>
           log(`template webhook failed: ${String(error)}`),
         ),
     });
     const graph = createGraphStandIn({
-      apiVersion: env.GRAPH_API_VERSION ?? LOCAL_NAMES.graphApiVersion,
-      accessToken: env.WHATSAPP_TOKEN ?? '',
-      phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID ?? LOCAL_NAMES.phoneNumberId,
+      apiVersion: whatsapp.graphApiVersion,
+      accessToken: whatsapp.accessToken,
+      phoneNumberId: whatsapp.phoneNumberId,
       publicBaseUrl: origin,
       onOutbound: (record) => conversations.recordOutbound(record.to, record.id, record.timestamp, record.body),
       onStatus: reportStatus,
       lastInboundAt: (waId) => conversations.lastInboundAt(waId),
       contactOf: (id) => conversations.contactOf(id),
-      templates: { wabaId, registry: templateRegistry },
+      templates: { wabaId: whatsapp.wabaId, registry: templateRegistry },
       ...(options.graphFaults ? { faults: options.graphFaults } : {}),
     });
 
-    const consumerLambda = {
-      functionName: 'zeta-local-consumer',
-      timeoutMs: options.consumer?.timeoutMs ?? 60_000,
-      memoryMb: options.consumer?.memoryMb ?? 512,
-    };
     const mapping = new SqsEventSourceMapping({
       queue,
-      queueArn: queueArn({ region: LOCAL_NAMES.region, accountId: '000000000000', queueName: queue.name }),
-      handler: options.wrapConsumer ? options.wrapConsumer(consumerModule.handler) : consumerModule.handler,
-      lambda: consumerLambda,
-      batchSize: 10,
-      maximumConcurrency: options.consumer?.maximumConcurrency ?? 5,
+      queueArn: queueArn({ region: names.region, accountId: names.accountId, queueName: queue.name }),
+      handler: options.wrapConsumer ? options.wrapConsumer(functions.consumer) : functions.consumer,
+      lambda: {
+        functionName: functions.mapping.functionName,
+        timeoutMs: functions.mapping.timeoutMs,
+        memoryMb: functions.mapping.memoryMb,
+      },
+      batchSize: functions.mapping.batchSize,
+      maximumConcurrency: options.consumer?.maximumConcurrency ?? functions.mapping.maximumConcurrency,
       pollWaitSeconds: 1,
       onError: (error) => log(`consumer: ${error.message}${error.cause ? ` (${String(error.cause)})` : ''}`),
     });
@@ -250,45 +257,49 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     started.push(() => mapping.stop());
 
     // --- simulator page: the staff panel reads stored profiles as the consumer does (load needs no retention) ---
-    const handlerEnv = parseEnvironment(env);
+    const { toolsEnv } = functions;
     const simApi = createSimApi({
       conversations,
       graph,
       postToWebhook,
-      phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID ?? LOCAL_NAMES.phoneNumberId,
+      phoneNumberId: whatsapp.phoneNumberId,
       reportStatus,
-      identities: new DynamoIdentityDirectory(createDynamoClients(handlerEnv).document, handlerEnv.TABLE_NAME),
-      customers: new DynamoCustomerRepository(createDynamoClients(handlerEnv).document, handlerEnv.TABLE_NAME, {
+      identities: new DynamoIdentityDirectory(createDynamoClients(toolsEnv).document, toolsEnv.TABLE_NAME),
+      customers: new DynamoCustomerRepository(createDynamoClients(toolsEnv).document, toolsEnv.TABLE_NAME, {
         profileDays: 0,
         memoryDays: 0,
         outboundDays: 0,
       }),
-      catalog: catalogFromEnvironment(handlerEnv),
+      catalog: functions.editablePrices ?? catalogFromEnvironment(toolsEnv),
+      editablePrices: functions.editablePrices,
     });
     const templatesApi = createTemplatesApi(
       templateRegistry,
-      new DynamoTemplateCategoryStore(createDynamoClients(handlerEnv).document, handlerEnv.TABLE_NAME),
+      new DynamoTemplateCategoryStore(createDynamoClients(toolsEnv).document, toolsEnv.TABLE_NAME),
     );
     const simEvents = createSimEvents(conversations);
     started.push(simEvents.close);
     const simPage = createSimPage();
     // --- end simulator page ---
-    const catalogImages = createCatalogImageRoute();
 
-    const invokeWebhook = async (request: IncomingMessage, response: ServerResponse) => {
+    const invokeWebhook = async (request: IncomingMessage, response: ServerResponse, path: string): Promise<boolean> => {
       let body: Buffer;
       try {
         body = await readBody(request);
       } catch (error) {
-        if (error instanceof BodyTooLargeError) return sendJson(response, 413, { message: 'Request Entity Too Large' });
+        if (error instanceof BodyTooLargeError) {
+          sendJson(response, 413, { message: 'Request Entity Too Large' });
+          return true;
+        }
         throw error;
       }
-      const event = toApiGatewayEvent(request, body, `${request.method ?? 'GET'} /webhook`);
-      const result = await webhookModule.handler(event, createLambdaContext(WEBHOOK_LAMBDA));
+      const result = await functions.webhook(request, body, path);
+      if (result === undefined) return false;
       const status = typeof result === 'string' ? 200 : (result.statusCode ?? 200);
-      if (request.method === 'POST' && status === 200)
-        tapInboundMessages(body, conversations, env.WHATSAPP_PHONE_NUMBER_ID ?? LOCAL_NAMES.phoneNumberId);
+      if (path === '/webhook' && request.method === 'POST' && status === 200)
+        tapInboundMessages(body, conversations, whatsapp.phoneNumberId);
       writeApiGatewayResult(response, result);
+      return true;
     };
 
     route = async (request, response) => {
@@ -298,18 +309,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         const healthy = parts.every(Boolean);
         return sendJson(response, healthy ? 200 : 503, {
           status: healthy ? 'ok' : 'degraded',
+          mode: stack ? 'as-deployed' : 'local',
           dynamodb: parts[0],
           s3: parts[1],
           queue: queue.counts(),
           deadLetters: deadLetterQueue.counts(),
         });
       }
-      if (path === '/webhook') return invokeWebhook(request, response);
+      if ((path === '/webhook' || path.startsWith('/catalog/images/')) && (await invokeWebhook(request, response, path))) return;
       if (path === '/sqs' || path.startsWith('/sqs/')) return sqs(request, response);
       if ((path.startsWith('/scheduler/') || path.startsWith('/sim/api/jobs/')) && (await jobs.handle(request, response))) return;
       if (path.startsWith('/graph/') && (await graph.handle(request, response))) return;
-      if (path.startsWith('/catalog/') && (await catalogImages(request, response))) return;
-      if (path.startsWith('/sim/api/cost/') && (await serveCostApi(request, response, handlerEnv))) return;
+      if (await functions.extraRoutes(request, response, path)) return;
+      if (path.startsWith('/sim/api/cost/') && (await serveCostApi(request, response, toolsEnv))) return;
       if (path.startsWith('/sim/api/templates') && (await templatesApi(request, response))) return;
       if (path.startsWith('/sim/api/') && (await simEvents.handle(request, response))) return;
       if (path.startsWith('/sim/api/') && (await simApi(request, response))) return;
@@ -322,11 +334,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       new TemplateManagementApi(
         new GraphClient({
           baseUrl: `${origin}/graph`,
-          apiVersion: env.GRAPH_API_VERSION ?? LOCAL_NAMES.graphApiVersion,
-          accessToken: env.WHATSAPP_TOKEN ?? '',
-          phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID ?? LOCAL_NAMES.phoneNumberId,
+          apiVersion: whatsapp.graphApiVersion,
+          accessToken: whatsapp.accessToken,
+          phoneNumberId: whatsapp.phoneNumberId,
         }),
-        env.WHATSAPP_BUSINESS_ACCOUNT_ID ?? LOCAL_NAMES.wabaId,
+        whatsapp.wabaId,
       ),
       messageTemplates(),
     );
@@ -338,6 +350,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       queue,
       deadLetterQueue,
       graph,
+      asDeployed: stack,
       dynamo: {
         stop: () => dynamo.close(),
         start: async () => {

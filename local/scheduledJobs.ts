@@ -1,12 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Context } from 'aws-lambda';
 import { atExpression, STORE_TIME_ZONE } from '../functions/adapters/scheduler/almatyTime';
-import { createLambdaContext } from './lambdaContext';
-import { instantOf, LocalScheduler } from './scheduler/localScheduler';
+import { instantOf, LocalScheduler, type LocalSchedule } from './scheduler/localScheduler';
 
-type JobsLambda = (event: unknown, context: Context) => Promise<unknown>;
+/** How schedules reach the jobs function: its handler in-process, or as EventBridge Scheduler invokes the deployed one. */
+export interface ScheduledInvocations {
+  /** The recurring price check (the stack's PriceCheckSchedule). */
+  runDailyCheck(): Promise<unknown>;
+  /** A customer's one-time follow-up schedule, fired. */
+  fire(schedule: LocalSchedule): Promise<unknown>;
+}
 
-const JOBS_LAMBDA = { functionName: 'zeta-local-alert-checker', timeoutMs: 300_000, memoryMb: 512 };
 /** The stack's default: the daily check at 10:00 Almaty time, when a price drop is welcome news. */
 const DAILY_CHECK_HOUR = 10;
 
@@ -27,11 +30,10 @@ function nextDailyCheck(now: number): number {
  * and by the customers' one-time follow-up schedules (an in-process
  * EventBridge Scheduler API at /scheduler).
  */
-export function createScheduledJobs(jobs: JobsLambda, log: (line: string) => void) {
-  const invoke = (event: unknown) => jobs(event, createLambdaContext(JOBS_LAMBDA));
+export function createScheduledJobs(invocations: ScheduledInvocations, log: (line: string) => void) {
   const scheduler = new LocalScheduler(async (schedule) => {
     try {
-      await invoke(JSON.parse(schedule.input ?? '{}'));
+      await invocations.fire(schedule);
     } catch (error) {
       log(`scheduled job ${schedule.name} failed: ${String(error)}`);
     }
@@ -41,7 +43,7 @@ export function createScheduledJobs(jobs: JobsLambda, log: (line: string) => voi
   const planDaily = () => {
     daily = setTimeout(
       () => {
-        invoke({ job: 'price-alerts' }).catch((error: unknown) => log(`daily price check failed: ${String(error)}`));
+        invocations.runDailyCheck().catch((error: unknown) => log(`daily price check failed: ${String(error)}`));
         planDaily();
       },
       Math.min(nextDailyCheck(Date.now()) - Date.now(), 2 ** 31 - 1),
@@ -58,7 +60,7 @@ export function createScheduledJobs(jobs: JobsLambda, log: (line: string) => voi
         return true;
       }
       if (request.method === 'POST' && path === '/sim/api/jobs/alert-checker') {
-        sendJson(response, 200, await invoke({ job: 'price-alerts' }));
+        sendJson(response, 200, await invocations.runDailyCheck());
         return true;
       }
       if (request.method === 'POST' && path === '/sim/api/jobs/follow-ups') {

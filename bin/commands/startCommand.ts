@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { synthesizeAssembly } from '../../lib/synthesizeAssembly';
 import { startLocalRuntime } from '../../local/localRuntime';
 import type { Command } from './command';
 
@@ -6,7 +10,7 @@ export const startCommand: Command = {
   name: 'start',
   summary: 'run the whole system on this machine (what `npm start` runs)',
   help: [
-    'zeta start [--port N] [--data-dir DIR] [--in-memory]',
+    'zeta start [--port N] [--data-dir DIR] [--in-memory] [--as-deployed [--cdk-out DIR] [-c key=value]…]',
     '',
     'Runs the assistant locally with the same handler code as in Lambda: embedded DynamoDB',
     '(dynalite) and S3 (s3rver) servers on loopback, an in-process SQS FIFO queue, the WhatsApp',
@@ -15,25 +19,69 @@ export const startCommand: Command = {
     '  --port N        HTTP port (default: $PORT or 3000)',
     '  --data-dir DIR  where DynamoDB and S3 data are kept (default: .data)',
     '  --in-memory     keep nothing on disk',
+    "  --as-deployed   run the synthesized stack instead: each function's bundle from cdk.out in",
+    '                  its own environment with exactly its template variables (endpoints mapped to',
+    '                  the local servers), secrets from a Secrets Manager stand-in, and every AWS call',
+    '                  checked against that function\'s role policy (README "As deployed")',
+    '  --cdk-out DIR   the cloud assembly to run (default: synthesize one now, with cdk.json and -c)',
+    '  -c key=value    a CDK context setting for that synthesis (as with cdk deploy -c), repeatable',
     '',
-    'Without OPENAI_API_KEY the built-in offline assistant answers.',
+    'Without OPENAI_API_KEY the built-in offline assistant answers. As deployed, OPENAI_API_KEY',
+    "and BITRIX24_WEBHOOK_URL go into the stand-in secret, never into a function's environment.",
   ].join('\n'),
   async run(args) {
     const { values } = parseArgs({
       args,
-      options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'in-memory': { type: 'boolean' } },
+      options: {
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'in-memory': { type: 'boolean' },
+        'as-deployed': { type: 'boolean' },
+        'cdk-out': { type: 'string' },
+        context: { type: 'string', short: 'c', multiple: true },
+      },
       strict: true,
     });
+    const inMemory = values['in-memory'] ?? false;
+    const dataDir = values['data-dir'] ?? '.data';
+    const assemblyDirectory = values['as-deployed']
+      ? (values['cdk-out'] ??
+        synthesizeAssembly(
+          inMemory ? mkdtempSync(join(tmpdir(), 'zeta-cdk-out-')) : join(dataDir, 'cdk.out'),
+          parseContext(values.context ?? []),
+        ))
+      : undefined;
     const runtime = await startLocalRuntime({
       ...(values.port === undefined ? {} : { port: Number(values.port) }),
-      ...(values['data-dir'] === undefined ? {} : { dataDir: values['data-dir'] }),
-      inMemory: values['in-memory'] ?? false,
+      dataDir,
+      inMemory,
+      ...(assemblyDirectory === undefined
+        ? {}
+        : {
+            asDeployed: {
+              assemblyDirectory,
+              // Step 3 of the deploy: the secret's values, from this shell (never a function's environment).
+              secretValues: {
+                WHATSAPP_APP_SECRET: process.env.WHATSAPP_APP_SECRET,
+                WHATSAPP_TOKEN: process.env.WHATSAPP_TOKEN,
+                WHATSAPP_VERIFY_TOKEN: process.env.WHATSAPP_VERIFY_TOKEN,
+                OPENAI_API_KEY: process.env.OPENAI_API_KEY,
+                BITRIX24_WEBHOOK_URL: process.env.BITRIX24_WEBHOOK_URL,
+              },
+              ...(process.env.OPENAI_BASE_URL ? { openAiBaseUrl: process.env.OPENAI_BASE_URL } : {}),
+            },
+          }),
       log: (line) => console.error(`[zeta] ${line}`),
     });
     console.log(`ZETA assistant is running at ${runtime.url}`);
     console.log(`  webhook:   ${runtime.url}/webhook`);
     console.log(`  health:    ${runtime.url}/healthz`);
     console.log(`  simulator: ${runtime.url}/sim/  (chat as a WhatsApp customer)`);
+    if (runtime.asDeployed !== undefined) {
+      console.log(
+        `  as deployed: ${runtime.asDeployed.deployment.stackName} from ${assemblyDirectory} (AWS calls: ${runtime.url}/sim/api/aws/calls)`,
+      );
+    }
     console.log(
       `  assistant: ${process.env.OPENAI_API_KEY ? `OpenAI (${process.env.OPENAI_MODEL ?? 'gpt-4o-mini'})` : 'offline (no OPENAI_API_KEY)'}`,
     );
@@ -47,3 +95,14 @@ export const startCommand: Command = {
     return 0;
   },
 };
+
+/** `-c key=value` pairs, as the CDK CLI takes them. */
+function parseContext(pairs: string[]): Record<string, string> {
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const separator = pair.indexOf('=');
+      if (separator <= 0) throw new Error(`-c expects key=value, got "${pair}"`);
+      return [pair.slice(0, separator), pair.slice(separator + 1)];
+    }),
+  );
+}

@@ -29,7 +29,7 @@ export const templatesSyncCommand: Command = {
   name: 'templates sync',
   summary: 'submit templates/message_templates.yaml to the WhatsApp Business Account',
   help: [
-    'zeta templates sync [--dry-run] [--local URL]',
+    'zeta templates sync [--dry-run] [--secret NAME | --local URL]',
     '',
     'Submits every template × language of templates/message_templates.yaml that the account lacks',
     '(existing ones are left as they are). Each line says what Meta’s review rules make of the',
@@ -39,7 +39,7 @@ export const templatesSyncCommand: Command = {
   ].join('\n'),
   async run(args) {
     const { values } = parseArgs({ args, options: { ...GRAPH_OPTIONS, 'dry-run': { type: 'boolean' } }, strict: true });
-    const { graph, wabaId } = graphTarget(values.local);
+    const { graph, wabaId } = await graphTarget(values);
     const results = await syncTemplates(new TemplateManagementApi(graph, wabaId), messageTemplates(), {
       dryRun: values['dry-run'] ?? false,
     });
@@ -65,7 +65,7 @@ export const templatesStatusCommand: Command = {
   name: 'templates status',
   summary: "show the approval state and category of the app's templates",
   help: [
-    'zeta templates status [--local URL]',
+    'zeta templates status [--secret NAME | --local URL]',
     '',
     'Lists each template × language of the file: the category it should get by Meta’s category',
     'guidelines and why, its state in the account (status, the category Meta assigned, a rejection',
@@ -75,7 +75,7 @@ export const templatesStatusCommand: Command = {
   ].join('\n'),
   async run(args) {
     const { values } = parseArgs({ args, options: GRAPH_OPTIONS, strict: true });
-    const { graph, wabaId } = graphTarget(values.local);
+    const { graph, wabaId } = await graphTarget(values);
     const remote = await new TemplateManagementApi(graph, wabaId).list();
     const card = rateCardOn(bundledPricing(), 'KZ', Date.now());
     let attention = false;

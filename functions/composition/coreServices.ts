@@ -30,7 +30,12 @@ function followUpScheduler(env: Environment): FollowUpScheduler | undefined {
   if (!groupName || !targetArn || !roleArn) return undefined;
   const client = new SchedulerClient({ region: env.AWS_REGION, ...(env.SCHEDULER_ENDPOINT ? { endpoint: env.SCHEDULER_ENDPOINT } : {}) });
   meterSchedulerUsage(client);
-  return new EventBridgeFollowUpScheduler(client, { groupName, targetArn, roleArn });
+  return new EventBridgeFollowUpScheduler(client, {
+    groupName,
+    targetArn,
+    roleArn,
+    ...(env.FOLLOW_UP_DEAD_LETTER_ARN ? { deadLetterArn: env.FOLLOW_UP_DEAD_LETTER_ARN } : {}),
+  });
 }
 
 /**

@@ -72,6 +72,8 @@ export const environmentSchema = z.object({
   FOLLOW_UP_GROUP: optionalString,
   FOLLOW_UP_TARGET_ARN: optionalString,
   FOLLOW_UP_ROLE_ARN: optionalString,
+  /** Where EventBridge Scheduler puts a follow-up it could not deliver after its retries (an SQS queue ARN). */
+  FOLLOW_UP_DEAD_LETTER_ARN: optionalString,
   SCHEDULER_ENDPOINT: optionalUrl.optional(),
 
   /** Voice notes and photos. Defaults follow WhatsApp's own caps (16 MB audio, 5 MB images); two minutes is plenty to ask for a sofa. */

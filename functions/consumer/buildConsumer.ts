@@ -8,9 +8,10 @@ import { OpenAiAssistant } from '../adapters/openai/openAiAssistant';
 import { createOpenAiClient } from '../adapters/openai/openAiClient';
 import { GraphApiError } from '../adapters/whatsapp/graphErrors';
 import { buildCoreServices, RETENTION } from '../composition/coreServices';
-import type { Environment } from '../config/environment';
+import { ConfigurationError, type Environment } from '../config/environment';
 import { PriceAlertService } from '../domain/alerts/priceAlertService';
 import type { AssistantEngine } from '../domain/assistant/assistantEngine';
+import { KeyGatedAssistant } from '../domain/assistant/keyGatedAssistant';
 import { RoutedAssistant } from '../domain/assistant/routedAssistant';
 import { FallbackAssistant } from '../domain/assistant/fallbackAssistant';
 import { OfflineAssistant } from '../domain/assistant/offlineAssistant';
@@ -57,50 +58,59 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
     showrooms: bundledShowrooms(),
   });
 
-  const openai = env.OPENAI_API_KEY
-    ? createOpenAiClient({
-        apiKey: env.OPENAI_API_KEY,
-        ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}),
-        ...(env.OPENAI_TIMEOUT_MS ? { timeoutMs: env.OPENAI_TIMEOUT_MS } : {}),
-      })
-    : undefined;
+  // The key is in the secret (AWS) or the environment (locally), read
+  // through the secrets loader: whether the model answers is known per turn.
+  const openAiKey = async () => (await core.loadSecrets()).openaiApiKey;
+  const hasOpenAiKey = async () => (await openAiKey()) !== undefined;
+  const openai = createOpenAiClient({
+    apiKey: async () => {
+      const key = await openAiKey();
+      if (key === undefined) throw new ConfigurationError('OPENAI_API_KEY is not in the secret');
+      return key;
+    },
+    ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}),
+    ...(env.OPENAI_TIMEOUT_MS ? { timeoutMs: env.OPENAI_TIMEOUT_MS } : {}),
+  });
   const budget = new DailyAiBudget({
     ledger: new DynamoAiSpendLedger(dynamo.document, env.TABLE_NAME),
     priceMicroUsd: (usage) => priceUsage([{ kind: 'openai', usage }], bundledPricing(), env.AWS_REGION).costs.openai * 1_000_000,
     budgetUsd: env.AI_DAILY_BUDGET_USD,
     now: Date.now,
   });
-  const allowsAi = () => budget.allows();
-  const media = buildMediaServices({ env, ...(openai ? { openai } : {}), graph: core.graph, s3: createMediaS3Client(env) });
+  const allowsAi = async () => (await hasOpenAiKey()) && (await budget.allows());
+  const media = buildMediaServices({ env, openai, graph: core.graph, s3: createMediaS3Client(env) });
 
-  let engine: AssistantEngine = offline;
-  if (openai) {
-    const client = openai;
-    const model = new FallbackAssistant({
-      primary: new OpenAiAssistant({
-        client,
-        model: env.OPENAI_MODEL,
-        toolbox: new ShoppingToolbox({ tools, recommender, alerts }),
-        imageUrlOf,
-        neutralIntro: (language) => botText(language, 'chat.neutralIntro'),
-        instructionsPrivate: (language) => botText(language, 'chat.instructionsPrivate'),
-      }),
-      fallback: offline,
-      isPrimaryAllowed: allowsAi,
-      onFallback: (reason, error) => {
-        metrics.addMetric('AssistantFallback', MetricUnit.Count, 1);
-        logger.warn('OpenAI failed; the offline assistant answered', { reason, error });
-      },
-    });
-    engine =
-      env.AI_ROUTING === 'model'
-        ? model
-        : new RoutedAssistant(
-            { plain: offline, model },
-            (kind) => metrics.addMetric(kind === 'plain' ? 'PlainRequestAnsweredOffline' : 'FollowUpAnsweredOffline', MetricUnit.Count, 1),
-            { followUps: env.AI_ROUTING === 'confident' },
-          );
-  }
+  const model = new FallbackAssistant({
+    primary: new OpenAiAssistant({
+      client: openai,
+      model: env.OPENAI_MODEL,
+      toolbox: new ShoppingToolbox({ tools, recommender, alerts }),
+      imageUrlOf,
+      neutralIntro: (language) => botText(language, 'chat.neutralIntro'),
+      instructionsPrivate: (language) => botText(language, 'chat.instructionsPrivate'),
+    }),
+    fallback: offline,
+    isPrimaryAllowed: () => budget.allows(),
+    onFallback: (reason, error) => {
+      metrics.addMetric('AssistantFallback', MetricUnit.Count, 1);
+      logger.warn('OpenAI failed; the offline assistant answered', { reason, error });
+    },
+  });
+  const engine: AssistantEngine = new KeyGatedAssistant(
+    {
+      withKey:
+        env.AI_ROUTING === 'model'
+          ? model
+          : new RoutedAssistant(
+              { plain: offline, model },
+              (kind) =>
+                metrics.addMetric(kind === 'plain' ? 'PlainRequestAnsweredOffline' : 'FollowUpAnsweredOffline', MetricUnit.Count, 1),
+              { followUps: env.AI_ROUTING === 'confident' },
+            ),
+      withoutKey: offline,
+    },
+    hasOpenAiKey,
+  );
 
   const identities = buildIdentities({ env, core, telemetry });
   const conversation = buildConversation({

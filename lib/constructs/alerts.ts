@@ -1,12 +1,14 @@
-import { ArnFormat, Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack, TimeZone, Validations } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Schedule, ScheduleExpression, ScheduleGroup, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { acknowledgeWildcardInside } from '../nagFindings';
+import { grantIndexQuery, grantSecretValue, grantTableItems } from '../grants';
+import { acknowledgeWildcardInside, nagResourceName } from '../nagFindings';
 import type { Settings } from '../settings';
 import { zetaFunction } from './zetaFunction';
 
@@ -36,6 +38,8 @@ export class Alerts extends Construct {
   readonly followUpGroup: ScheduleGroup;
   readonly followUpRole: Role;
   readonly dailyCheck: Schedule;
+  /** Scheduled invocations (the daily check, follow-ups) that failed every retry. */
+  readonly schedulerDeadLetterQueue: Queue;
 
   constructor(scope: Construct, id: string, props: AlertsProps) {
     super(scope, id);
@@ -50,20 +54,16 @@ export class Alerts extends Construct {
       environment: {
         TABLE_NAME: props.table.tableName,
         SECRETS_ID: props.secret.secretName,
-        GRAPH_API_VERSION: settings.graphApiVersion,
-        ...(settings.whatsappPhoneNumberId === undefined ? {} : { WHATSAPP_PHONE_NUMBER_ID: settings.whatsappPhoneNumberId }),
-        ...(settings.apiUrl === undefined ? {} : { API_URL: settings.apiUrl }),
       },
       settings,
     });
-    props.table.grantReadWriteData(this.checker);
-    acknowledgeWildcardInside(
+    grantTableItems(this.checker, props.table, ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']);
+    grantIndexQuery(
       this.checker,
       props.table,
-      '/index/*',
-      "grantReadWriteData includes the table's own indexes: the check reads alerts through the byProduct index, named under this one table's ARN.",
+      "The check reads alerts through the byProduct index, named under this one table's ARN: Query on this table's indexes only.",
     );
-    props.secret.grantRead(this.checker);
+    grantSecretValue(this.checker, props.secret);
 
     this.followUpRole = new Role(this, 'SchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
@@ -77,6 +77,18 @@ export class Alerts extends Construct {
       'lambda:InvokeFunction on the alert-checker function and its versions/aliases (ARN:*) only: CDK grants both forms of the one function ARN.',
     );
 
+    this.schedulerDeadLetterQueue = new Queue(this, 'SchedulerDeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // The maximum: time to see which check or follow-up failed, and why (the message carries the error).
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.schedulerDeadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        "This queue is itself the dead-letter queue of the EventBridge Scheduler targets (the daily check and the customers' follow-ups).",
+    });
+
     const expression = settings.alertCheckInterval === 'daily' ? DAILY_CHECK : settings.alertCheckInterval;
     this.dailyCheck = new Schedule(this, 'PriceCheckSchedule', {
       description: `ZETA Assistant ${settings.stage}: price-alert check (${expression}, Asia/Almaty)`,
@@ -86,11 +98,16 @@ export class Alerts extends Construct {
         input: ScheduleTargetInput.fromObject({ job: 'price-alerts' }),
         retryAttempts: 2,
         maxEventAge: Duration.hours(2),
+        deadLetterQueue: this.schedulerDeadLetterQueue,
       }),
     });
 
+    // Never retained, in any stage: pending follow-ups are disposable, and a
+    // named group left behind by `cdk destroy` would make the next deploy of
+    // the stage fail on its name.
     this.followUpGroup = new ScheduleGroup(this, 'FollowUpGroup', {
-      scheduleGroupName: `zeta-${settings.stage}-followups`,
+      scheduleGroupName: `${Stack.of(this).stackName}-followups`,
+      removalPolicy: RemovalPolicy.DESTROY,
     });
   }
 
@@ -99,24 +116,24 @@ export class Alerts extends Construct {
     consumer.addEnvironment('FOLLOW_UP_GROUP', this.followUpGroup.scheduleGroupName);
     consumer.addEnvironment('FOLLOW_UP_TARGET_ARN', this.checker.functionArn);
     consumer.addEnvironment('FOLLOW_UP_ROLE_ARN', this.followUpRole.roleArn);
+    consumer.addEnvironment('FOLLOW_UP_DEAD_LETTER_ARN', this.schedulerDeadLetterQueue.queueArn);
+    const followUpSchedules = Stack.of(this).formatArn({
+      service: 'scheduler',
+      resource: 'schedule',
+      resourceName: `${this.followUpGroup.scheduleGroupName}/*`,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
     consumer.addToRolePolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
-        actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule', 'scheduler:GetSchedule'],
-        resources: [
-          Stack.of(this).formatArn({
-            service: 'scheduler',
-            resource: 'schedule',
-            resourceName: `${this.followUpGroup.scheduleGroupName}/*`,
-            arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-          }),
-        ],
+        actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'],
+        resources: [followUpSchedules],
       }),
     );
     const role = consumer.role;
     if (role !== undefined) {
       Validations.of(role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${this.followUpGroup.scheduleGroupName}/*]`,
+        id: `AwsSolutions-IAM5[Resource::${nagResourceName(this, followUpSchedules)}]`,
         reason:
           "One-time schedules are named per customer (followup-<hash>) and created at run time; the wildcard only covers schedules in this stage's follow-up group.",
       });

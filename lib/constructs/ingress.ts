@@ -7,6 +7,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { grantSecretValue, grantSendMessage } from '../grants';
 import { isProduction, type Settings } from '../settings';
 import { GENERATED_SECRET_KEY } from './secrets';
 import { zetaFunction } from './zetaFunction';
@@ -76,13 +77,11 @@ export class Ingress extends Construct {
       environment: {
         QUEUE_URL: props.queue.queueUrl,
         SECRETS_ID: props.secret.secretName,
-        // Messages for any other business number are acknowledged and left alone.
-        ...(settings.whatsappPhoneNumberId === undefined ? {} : { WHATSAPP_PHONE_NUMBER_ID: settings.whatsappPhoneNumberId }),
       },
       settings,
     });
-    props.queue.grantSendMessages(this.webhook);
-    props.secret.grantRead(this.webhook);
+    grantSendMessage(this.webhook, props.queue);
+    grantSecretValue(this.webhook, props.secret);
 
     this.catalogImages = zetaFunction(this, 'CatalogImages', {
       name: 'catalogImages',

@@ -62,6 +62,8 @@ export interface ObservabilityProps {
   readonly ledgerTable: ITable;
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
+  /** Where scheduled invocations (the daily check, follow-ups) go after failing their retries. */
+  readonly schedulerDeadLetterQueue: Queue;
   readonly api: HttpApi;
   readonly settings: Settings;
 }
@@ -132,6 +134,12 @@ export class Observability extends Construct {
       description:
         'A queued WhatsApp event failed every retry and was moved to the DLQ: that customer got no answer. Read the consumer logs for the message id, fix, then redrive the DLQ.',
     });
+    this.alarm('SchedulerDeadLetters', {
+      metric: props.schedulerDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ statistic: Stats.MAXIMUM, period: ALARM_PERIOD }),
+      threshold: 0,
+      description:
+        'A scheduled invocation (the daily price check or a customer follow-up) failed every retry: read the message in the scheduler dead-letter queue for the error, and the alert checker logs.',
+    });
     this.alarm('OldestQueuedMessage', {
       metric: props.queue.metricApproximateAgeOfOldestMessage({ statistic: Stats.MAXIMUM, period: ALARM_PERIOD }),
       threshold: OLDEST_MESSAGE_ALARM_AGE.toSeconds(),
@@ -182,7 +190,9 @@ export class Observability extends Construct {
     });
 
     this.dashboard = new Dashboard(this, 'Dashboard', {
-      dashboardName: `ZetaAssistant-${settings.stage}`,
+      // Dashboard names are global to the account: the region keeps a stage
+      // deployed in two regions from colliding.
+      dashboardName: `ZetaAssistant-${settings.stage}-${Stack.of(this).region}`,
       // A day shows the shop's daily rhythm, so an odd hour stands out.
       defaultInterval: Duration.hours(24),
     });

@@ -8,6 +8,8 @@ import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { STAGED_MEDIA_ROOT } from '../../functions/domain/media/mediaStaging';
+import { grantSecretValue, grantTableItems } from '../grants';
 import { acknowledgeWildcardInside } from '../nagFindings';
 import type { Settings } from '../settings';
 import { builtFfmpegLayerDirectory } from '../../layers/ffmpeg/layerPath';
@@ -94,11 +96,7 @@ export class MessagePipeline extends Construct {
         TABLE_NAME: props.table.tableName,
         MEDIA_BUCKET: props.mediaBucket.bucketName,
         SECRETS_ID: props.secret.secretName,
-        GRAPH_API_VERSION: settings.graphApiVersion,
-        OPENAI_MODEL: settings.openaiModel,
         QUEUE_MAX_RECEIVE_COUNT: String(MAX_RECEIVE_COUNT),
-        ...(settings.whatsappPhoneNumberId === undefined ? {} : { WHATSAPP_PHONE_NUMBER_ID: settings.whatsappPhoneNumberId }),
-        ...(settings.apiUrl === undefined ? {} : { API_URL: settings.apiUrl }),
       },
       settings,
     });
@@ -122,28 +120,31 @@ export class MessagePipeline extends Construct {
       }),
     );
 
-    props.table.grantReadWriteData(this.consumer);
-    acknowledgeWildcardInside(
-      this.consumer,
-      props.table,
-      '/index/*',
-      "grantReadWriteData includes the table's own indexes (byProduct), which are named under this one table's ARN; no other table is reachable.",
-    );
-    props.secret.grantRead(this.consumer);
-    // Objects only, get and put only: no listing, no deletes (the lifecycle
-    // rule expires staged media), no bucket settings.
+    grantTableItems(this.consumer, props.table, ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem']);
+    grantSecretValue(this.consumer, props.secret);
+    // Staged voice notes only: get and put them, and, for "delete my data",
+    // list a customer's prefix and delete what is there. No bucket settings,
+    // nothing outside voice/.
     this.consumer.addToRolePolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
-        actions: ['s3:GetObject', 's3:PutObject'],
-        resources: [props.mediaBucket.arnForObjects('*')],
+        actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        resources: [props.mediaBucket.arnForObjects(`${STAGED_MEDIA_ROOT}/*`)],
+      }),
+    );
+    this.consumer.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['s3:ListBucket'],
+        resources: [props.mediaBucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${STAGED_MEDIA_ROOT}/*`] } },
       }),
     );
     acknowledgeWildcardInside(
       this.consumer,
       props.mediaBucket,
-      '/*',
-      'Staged media objects have per-message keys that cannot be known in advance; the wildcard only covers objects of the one media bucket, for s3:GetObject and s3:PutObject.',
+      `/${STAGED_MEDIA_ROOT}/*`,
+      'Staged voice notes have per-customer, per-message keys that cannot be known in advance; the wildcard only covers the voice/ prefix of the one media bucket.',
     );
   }
 }

@@ -7,6 +7,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { Environment } from '../../functions/config/environment';
 import { LAMBDA_BUNDLE, LAMBDA_ENTRIES, LAMBDA_NODE_MAJOR, PROJECT_ROOT, type LambdaName } from '../lambdaBundling';
+import { appSettingsEnvironment } from '../appSettings';
 import { isProduction, type Settings } from '../settings';
 
 /** CloudWatch namespace of the app's own metrics (functions/observability/telemetry.ts writes to it). */
@@ -84,6 +85,7 @@ export function zetaFunction(scope: Construct, id: string, props: ZetaFunctionPr
       POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
       LOG_LEVEL: settings.logLevel,
       STAGE: settings.stage,
+      ...appSettingsEnvironment(settings, props.name),
       ...props.environment,
     },
     bundling: {

@@ -10,7 +10,14 @@ const scheduleSchema = z
     ScheduleExpressionTimezone: z.string().default('UTC'),
     GroupName: z.string().default('default'),
     ActionAfterCompletion: z.enum(['NONE', 'DELETE']).default('NONE'),
-    Target: z.object({ Arn: z.string(), RoleArn: z.string(), Input: z.string().optional() }).passthrough(),
+    Target: z
+      .object({
+        Arn: z.string(),
+        RoleArn: z.string(),
+        Input: z.string().optional(),
+        DeadLetterConfig: z.object({ Arn: z.string().regex(/^arn:aws:sqs:/, 'an SQS queue ARN') }).optional(),
+      })
+      .passthrough(),
   })
   .passthrough();
 
@@ -21,6 +28,10 @@ export interface LocalSchedule {
   at: number;
   input: string | undefined;
   deleteAfterRun: boolean;
+  /** What EventBridge Scheduler invokes, with which role, and where a failed delivery goes. */
+  targetArn?: string;
+  roleArn?: string;
+  deadLetterArn?: string;
 }
 
 /** Wall-clock `at(...)` in a time zone → the instant, by asking Intl how far that zone is from UTC then. */
@@ -118,6 +129,9 @@ export class LocalScheduler {
       at: instantOf(parsed.data.ScheduleExpression, parsed.data.ScheduleExpressionTimezone),
       input: parsed.data.Target.Input,
       deleteAfterRun: parsed.data.ActionAfterCompletion === 'DELETE',
+      targetArn: parsed.data.Target.Arn,
+      roleArn: parsed.data.Target.RoleArn,
+      ...(parsed.data.Target.DeadLetterConfig ? { deadLetterArn: parsed.data.Target.DeadLetterConfig.Arn } : {}),
     };
     this.remove(key);
     this.schedules.set(key, schedule);

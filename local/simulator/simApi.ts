@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { embeddedCatalog } from '../../functions/adapters/catalog/catalogFromEnvironment';
+import type { InMemoryCatalog } from '../../functions/domain/catalog/inMemoryCatalog';
 import type { CatalogReader, CustomerRepository } from '../../functions/domain/conversation/ports';
 import type { IdentityDirectory } from '../../functions/domain/identity/identityDirectory';
 import { isBusinessScopedUserId } from '../../functions/domain/whatsapp/customerIds';
@@ -23,6 +23,8 @@ export interface SimApiDependencies {
   /** A customer asked for by phone number or BSUID is found under their key. */
   identities: Pick<IdentityDirectory, 'keysOf'>;
   catalog: CatalogReader;
+  /** The prices the functions read, when they read them from a catalog this process holds; undefined otherwise (409). */
+  editablePrices: Pick<InMemoryCatalog, 'get' | 'replacePrices'> | undefined;
 }
 
 const PHONE = /^\d{6,15}$/;
@@ -105,10 +107,14 @@ export function createSimApi(deps: SimApiDependencies) {
   }
 
   async function postPrices(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (process.env.API_URL) return sendJson(response, 409, { error: 'prices come from the store API (API_URL)' });
+    const catalog = deps.editablePrices;
+    if (catalog === undefined) {
+      return sendJson(response, 409, {
+        error: "prices come from the store's product API (API_URL) or the deployed bundle, not from this simulator",
+      });
+    }
     const parsed = pricesSchema.safeParse(await readJson(request));
     if (!parsed.success) return sendJson(response, 400, { error: 'expected {"<productId>": <price in whole tenge>, …}' });
-    const catalog = embeddedCatalog();
     const unknown = [];
     for (const productId of Object.keys(parsed.data)) {
       if ((await catalog.get(productId)) === undefined) unknown.push(productId);

@@ -57,5 +57,4 @@ describe('per-customer rate limits', () => {
     // Past the remembered places a message is over the limit whichever place it gets.
     expect(again.slice(3).every((place) => place > 3)).toBe(true);
   });
-
 });

@@ -161,14 +161,6 @@ describe('buildMediaServices', () => {
   const env = parseEnvironment({ MEDIA_BUCKET: 'zeta-media-test', OPENAI_MODEL: 'gpt-4o-mini' });
   const s3 = createMediaS3Client({ AWS_REGION: 'us-east-1', S3_ENDPOINT: 'http://127.0.0.1:1' });
 
-  it('without an OpenAI client (no key), voice notes and photos get the no-AI answers without touching anything', async () => {
-    const services = buildMediaServices({ env, graph: () => Promise.reject(new Error('not to be called')), s3 });
-    const photo = { mediaId: '1', mimeType: 'image/jpeg', messageId: 'wamid.x' };
-    expect(await services.photos.describe(customer, photo)).toEqual({ kind: 'unavailable' });
-    const note = { mediaId: '2', mimeType: 'audio/ogg', voice: true, messageId: 'wamid.y' };
-    expect(await services.voice.transcribe(customer, note)).toEqual({ kind: 'unavailable' });
-  });
-
   it('describes photos with OPENAI_MODEL', async () => {
     openAi.respondWith(answer({ is_furniture: true, category: 'bed', color: 'beige', style: 'scandinavian', keywords: ['двуспальная'] }));
     const services = buildMediaServices({

@@ -44,6 +44,8 @@ export interface FakeOpenAiServer {
   /** Every chat request body, in order. */
   chatRequests: ChatRequestBody[];
   transcriptionRequests: TranscriptionRequest[];
+  /** The bearer token of every request, in order: which API key the client used. */
+  apiKeys: string[];
   /** Queues responders for the next chat requests, one each; when the queue is empty the default responder answers. */
   respondWith(...responders: ChatResponder[]): void;
   transcribeWith(...responders: TranscriptionResponder[]): void;
@@ -166,6 +168,7 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
   const transcriptionQueue: TranscriptionResponder[] = [];
   const chatRequests: ChatRequestBody[] = [];
   const transcriptionRequests: TranscriptionRequest[] = [];
+  const apiKeys: string[] = [];
   const seenPrefixes: PrefixIndex = new Map();
 
   const server = createServer((request, response) => {
@@ -177,6 +180,7 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await readBody(request);
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    apiKeys.push(String(request.headers.authorization ?? '').replace(/^Bearer /, ''));
     if (request.method === 'POST' && path === '/v1/chat/completions') {
       const chat = JSON.parse(body.toString('utf8')) as ChatRequestBody;
       const cachedTokens = cachedTokensFor(chat, seenPrefixes);
@@ -203,6 +207,7 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
     baseURL: `http://127.0.0.1:${port}/v1`,
     chatRequests,
     transcriptionRequests,
+    apiKeys,
     respondWith: (...responders) => chatQueue.push(...responders),
     transcribeWith: (...responders) => transcriptionQueue.push(...responders),
     close: () =>

@@ -19,8 +19,13 @@ export async function startZeta(env: Record<string, string> = {}): Promise<Runni
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let stopping = false;
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // A runtime that dies under a test shows up as "connection refused" later: say why, where CI shows it.
+  child.once('exit', (code, signal) => {
+    if (!stopping) console.error(`zeta start exited unexpectedly (code ${code}, signal ${signal}); its output:\n${output.slice(-20_000)}`);
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`zeta start did not come up:\n${output}`)), 30_000);
     const check = () => {
@@ -39,6 +44,7 @@ export async function startZeta(env: Record<string, string> = {}): Promise<Runni
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
+        stopping = true;
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');

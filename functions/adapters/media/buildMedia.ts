@@ -4,7 +4,6 @@ import type { Environment } from '../../config/environment';
 import type { PhotoDescriptions } from '../../domain/media/photoDescriptions';
 import type { VoiceNotes } from '../../domain/media/voiceNotes';
 import { VoiceNotePipeline } from '../../domain/media/voiceNotePipeline';
-import { photosWithoutVision, voiceWithoutSpeechToText } from '../../domain/media/withoutAi';
 import { customerRef } from '../../observability/customerRef';
 import { OpenAiPhotoDescriptions } from '../openai/openAiPhotoDescriptions';
 import { OpenAiSpeechToText } from '../openai/openAiSpeechToText';
@@ -19,8 +18,8 @@ export interface MediaServicesDependencies {
     Environment,
     'MEDIA_BUCKET' | 'OPENAI_MODEL' | 'VOICE_MAX_BYTES' | 'VOICE_MAX_SECONDS' | 'PHOTO_MAX_BYTES' | 'TRANSCRIBE_MODEL' | 'FFMPEG_BIN'
   >;
-  /** Absent without an OpenAI key: then voice notes and photos get the no-AI answers. */
-  openai?: OpenAI;
+  /** Its key comes from the secret; the consumer gates media on the key being there (voiceWithinBudget, photosWithinBudget). */
+  openai: OpenAI;
   graph: () => Promise<GraphClient>;
   /** For the media bucket: createMediaS3Client(env). */
   s3: S3Client;
@@ -34,7 +33,6 @@ export interface MediaServices {
 /** Voice notes and photos for the consumer's composition root. */
 export function buildMediaServices(deps: MediaServicesDependencies): MediaServices {
   const { env, openai } = deps;
-  if (openai === undefined) return { voice: voiceWithoutSpeechToText, photos: photosWithoutVision };
   const source = new GraphMediaSource(deps.graph);
   return {
     voice: new VoiceNotePipeline({

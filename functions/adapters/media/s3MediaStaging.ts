@@ -67,12 +67,11 @@ export class S3MediaStaging implements MediaStaging, StagedMediaEraser {
 }
 
 /**
- * Without s3:ListBucket (the consumer has only GetObject and PutObject), S3
- * answers 403 AccessDenied for a key that does not exist, not 404. Reading it
- * as "not staged" hides no real permission problem: the put that follows
- * would fail with it.
+ * The consumer may list the staged prefix (s3:ListBucket), so S3 answers a
+ * key that is not there with 404 NoSuchKey; an AccessDenied is a real
+ * permission problem and must surface.
  */
 function isAbsent(error: unknown): boolean {
   if (!(error instanceof S3ServiceException)) return false;
-  return error.name === 'NoSuchKey' || error.name === 'NotFound' || error.name === 'AccessDenied';
+  return error.name === 'NoSuchKey' || error.name === 'NotFound';
 }

@@ -1,7 +1,12 @@
 import OpenAI from 'openai';
 
 export interface OpenAiClientOptions {
-  apiKey: string;
+  /**
+   * A function is called before each request (the SDK's ApiKeySetter): the
+   * consumer reads the key from the secret through the secrets loader, which
+   * caches it, so a key filled in or rotated after deploy is picked up.
+   */
+  apiKey: string | (() => Promise<string>);
   /** Another OpenAI-compatible endpoint: the fake server in tests and `npm start` demos. */
   baseURL?: string;
   /** Per request; the SDK's own default is ten minutes, far past what a WhatsApp customer waits. */

@@ -17,6 +17,8 @@ export interface FollowUpTarget {
   targetArn: string;
   /** The role EventBridge Scheduler assumes to invoke it. */
   roleArn: string;
+  /** The SQS queue a follow-up goes to when every retry failed, so none vanishes without a trace. */
+  deadLetterArn?: string;
 }
 
 /** What the jobs function receives when a follow-up fires. */
@@ -52,6 +54,7 @@ export class EventBridgeFollowUpScheduler implements FollowUpScheduler {
         RoleArn: this.target.roleArn,
         Input: JSON.stringify({ job: 'follow-up', waId } satisfies FollowUpJob),
         RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 3_600 },
+        ...(this.target.deadLetterArn === undefined ? {} : { DeadLetterConfig: { Arn: this.target.deadLetterArn } }),
       },
     };
     try {

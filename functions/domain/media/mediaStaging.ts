@@ -32,13 +32,16 @@ export function extensionOf(mimeType: string): string {
   return EXTENSIONS[essence] ?? 'bin';
 }
 
+/** Every staged object lives under this prefix: the consumer's S3 grants are limited to it. */
+export const STAGED_MEDIA_ROOT = 'voice';
+
 /**
  * `voice/<customer ref>/<message id>.<ext>`: one prefix per customer, so that
  * forgetting a customer deletes one prefix, and a pseudonym rather than the
  * phone number, because object keys end up in logs and inventories.
  */
 export function stagedMediaPrefix(customerRef: string): string {
-  return `voice/${customerRef}`;
+  return `${STAGED_MEDIA_ROOT}/${customerRef}`;
 }
 
 export function stagedVoiceKey(customerRef: string, messageId: string, mimeType: string): string {

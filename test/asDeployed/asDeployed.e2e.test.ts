@@ -1,0 +1,302 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { synthesizeAssembly } from '../../lib/synthesizeAssembly';
+import { startLocalRuntime, type LocalRuntime } from '../../local/localRuntime';
+import type { AsDeployedStack } from '../../local/asDeployed/asDeployedStack';
+import { describeDenial } from '../../local/asDeployed/iamAuthorizer';
+import { makeAudioFixtures, type AudioFixtures } from '../media/audioFixtures';
+import { startFakeOpenAiServer, textCompletion, type FakeOpenAiServer } from '../support/fakeOpenAiServer';
+import { startRecordingServer } from '../support/recordingHttpServer';
+import { waitForChat, type ChatLine } from '../support/runningZeta';
+import { unusedGrants } from './grantCoverage';
+
+/**
+ * The end-to-end features through the stack `cdk deploy` would create: each
+ * function's bundle from the synthesized cdk.out, in its own environment with
+ * exactly the template's variables, secrets only in the (stand-in) Secrets
+ * Manager secret, and every AWS call evaluated against that function's role
+ * policy in the template. A call the policy denies fails here, naming the
+ * function, the action and the resource.
+ */
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const MANAGER = '77017770000';
+const OPENAI_KEY = 'sk-only-in-the-secret';
+/**
+ * A stage's deploy settings, as DevOps pass them (`cdk deploy -c managerWaId=… -c apiUrl=…`), none
+ * of them the functions' defaults: a function that needs a setting and is not given it fails here.
+ */
+const CONTEXT = {
+  stage: 'ci',
+  whatsappPhoneNumberId: '109876543210987',
+  whatsappBusinessAccountId: '209876543210987',
+  graphApiVersion: 'v25.0',
+  managerWaId: MANAGER,
+  managerName: 'Ержан',
+  managerHours: '00:00-23:59',
+  managerDays: '1-7',
+  apiUrl: 'https://erp.zeta.kz/api',
+  catalogCacheSeconds: '1',
+  aiRouting: 'model',
+  rateLimitPerMinute: '40',
+};
+
+let assembly: string;
+let runtime: LocalRuntime;
+let stack: AsDeployedStack;
+let openAi: FakeOpenAiServer;
+let bitrix: Awaited<ReturnType<typeof startRecordingServer>>;
+let audio: AudioFixtures;
+let operator: { credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string }; region: string };
+
+beforeAll(async () => {
+  assembly = mkdtempSync(join(tmpdir(), 'zeta-as-deployed-'));
+  [audio, openAi, bitrix] = await Promise.all([
+    makeAudioFixtures(),
+    startFakeOpenAiServer(),
+    startRecordingServer(() => ({ status: 200, body: { result: 4242, time: {} } })),
+  ]);
+  synthesizeAssembly(assembly, CONTEXT);
+  runtime = await startLocalRuntime({
+    port: 0,
+    inMemory: true,
+    asDeployed: {
+      assemblyDirectory: assembly,
+      secretValues: { OPENAI_API_KEY: OPENAI_KEY, BITRIX24_WEBHOOK_URL: `${bitrix.url}/rest/1/secretcode/` },
+      openAiBaseUrl: openAi.baseURL,
+    },
+  });
+  stack = runtime.asDeployed as AsDeployedStack;
+  const keys = stack.operatorCredentials();
+  operator = {
+    credentials: { accessKeyId: keys.AWS_ACCESS_KEY_ID, secretAccessKey: keys.AWS_SECRET_ACCESS_KEY, sessionToken: keys.AWS_SESSION_TOKEN },
+    region: stack.deployment.region,
+  };
+}, 240_000);
+
+afterAll(async () => {
+  await runtime?.stop();
+  await Promise.all([openAi?.close(), bitrix?.close(), audio?.remove()]);
+  if (assembly) rmSync(assembly, { recursive: true, force: true });
+});
+
+async function say(from: string, message: Record<string, unknown>): Promise<string> {
+  const response = await fetch(`${runtime.url}/sim/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ from, name: 'Дана', ...message }),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { id: string }).id;
+}
+
+const text = (body: string) => ({ type: 'text', text: { body } });
+const tap = (id: string, title: string) => ({ type: 'interactive', interactive: { type: 'button_reply', button_reply: { id, title } } });
+const outbound = (lines: ChatLine[]) => lines.filter((line) => line.direction === 'out').map((line) => JSON.stringify(line.payload));
+
+async function answers(waId: string, count: number, timeoutMs = 30_000): Promise<string[]> {
+  return outbound(await waitForChat(runtime.url, waId, (lines) => outbound(lines).length >= count, timeoutMs));
+}
+
+async function post(path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${runtime.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+/** Every item of the table that mentions the customer, however it is keyed. */
+async function itemsMentioning(waId: string): Promise<string[]> {
+  const dynamo = new DynamoDBClient({ ...operator, endpoint: stack.endpointOf('dynamodb') });
+  const { Items = [] } = await dynamo.send(new ScanCommand({ TableName: stack.tableName() }));
+  return Items.map((item) => JSON.stringify(item)).filter((item) => item.includes(waId));
+}
+
+async function stagedMedia(): Promise<string[]> {
+  const s3 = new S3Client({ ...operator, endpoint: stack.endpointOf('s3'), forcePathStyle: true });
+  const listed = await s3.send(new ListObjectsV2Command({ Bucket: stack.bucketName(), Prefix: 'voice/' }));
+  return (listed.Contents ?? []).map((object) => object.Key ?? '');
+}
+
+describe('as deployed: every feature with the configuration, secrets and role policies `cdk deploy` gives it', () => {
+  it('keeps every secret out of every function environment: the key is only in the secret', () => {
+    for (const fn of Object.values(stack.functions)) {
+      expect(Object.keys(fn.environment)).not.toContain('OPENAI_API_KEY');
+      expect(JSON.stringify(fn.environment)).not.toContain(OPENAI_KEY);
+    }
+    expect(stack.functions.consumer.environment).toMatchObject({ MANAGER_WA_ID: MANAGER, MANAGER_NAME: 'Ержан', AI_ROUTING: 'model' });
+  });
+
+  it('answers a text through the model, whose key the consumer read from the secret', async () => {
+    const before = openAi.chatRequests.length;
+    await say('77021000001', text('Покажите серый диван до 300 тысяч'));
+    const [reply] = await answers('77021000001', 1);
+    expect(openAi.chatRequests.length).toBeGreaterThan(before);
+    expect(openAi.apiKeys).toContain(OPENAI_KEY);
+    expect(reply).toContain('product:SOF-');
+  });
+
+  it('transcribes a voice note (staged in the media bucket) and answers what was said', async () => {
+    const mediaId = runtime.graph.putMedia(audio.ogg, 'audio/ogg; codecs=opus');
+    await say('77021000002', { type: 'audio', audio: { id: mediaId, mime_type: 'audio/ogg; codecs=opus', voice: true } });
+    const [reply] = await answers('77021000002', 1);
+    expect(openAi.transcriptionRequests).toHaveLength(1);
+    expect(reply).toContain('product:SOF-');
+    expect((await stagedMedia()).length).toBeGreaterThan(0);
+  });
+
+  it('describes a photo with the vision model and shows matching products', async () => {
+    openAi.respondWith(() =>
+      textCompletion(JSON.stringify({ is_furniture: true, category: 'bed', color: 'beige', style: null, keywords: ['двуспальная'] })),
+    );
+    const mediaId = runtime.graph.putMedia(audio.jpeg, 'image/jpeg');
+    await say('77021000003', { type: 'image', image: { id: mediaId, mime_type: 'image/jpeg' } });
+    const [reply] = await answers('77021000003', 1);
+    expect(reply).toContain('product:BED-');
+  });
+
+  it('sets a price alert, and the daily check run by the scheduler role notifies after the store API lowers the price', async () => {
+    const customer = '77021000004';
+    await say(customer, tap('watch:SOF-003', '🔔 Следить за ценой'));
+    await answers(customer, 1);
+    await post('/sim/api/catalog/prices', { 'SOF-003': 99_990 });
+    const run = (await post('/sim/api/jobs/alert-checker')) as { report: { fired: number; failed: number } };
+    expect(run.report).toMatchObject({ fired: 1, failed: 0 });
+    const [, notification] = await answers(customer, 2);
+    expect(notification).toContain('99\u00a0990\u00a0₸');
+
+    await say(customer, tap('watch:SOF-010', '🔔 Следить за ценой'));
+    await answers(customer, 3);
+    await say(customer, tap('unwatch:SOF-010', 'Не следить'));
+    await answers(customer, 4);
+    const rerun = (await post('/sim/api/jobs/alert-checker')) as { report: { checked: number } };
+    expect(rerun.report.checked).toBe(0);
+  });
+
+  it("serves product pictures through the HTTP API's route to the catalog-images function, at the URL cards carry", async () => {
+    const card = await fetch(`${runtime.url}/catalog/images/SOF-003.png`);
+    expect(card.status).toBe(200);
+    expect(card.headers.get('content-type')).toBe('image/png');
+    expect(stack.functions.consumer.environment.CATALOG_IMAGE_BASE_URL).toMatch(/^https:\/\/\w+\.execute-api\./);
+  });
+
+  it("schedules a customer's follow-up, which EventBridge Scheduler runs with its role", async () => {
+    const customer = '77021000005';
+    const pending = async () =>
+      ((await (await fetch(`${runtime.url}/sim/api/jobs/follow-ups`)).json()) as Array<{ name: string }>).map((s) => s.name);
+    const before = await pending();
+    await say(customer, text('покажите кровати'));
+    await answers(customer, 1);
+    // The schedule is moved after the answer goes out: wait for this customer's, not any.
+    let added: string[] = [];
+    for (let waited = 0; added.length === 0 && waited < 10_000; waited += 100) {
+      added = (await pending()).filter((name) => !before.includes(name));
+      if (added.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(added).toHaveLength(1);
+    const invocations = () =>
+      stack.authorizer.calls().filter((call) => call.caller === 'scheduler' && call.action === 'lambda:InvokeFunction');
+    const invokedBefore = invocations().length;
+    await post('/sim/api/jobs/follow-ups');
+    expect(invocations().length).toBeGreaterThan(invokedBefore);
+  });
+
+  it('puts a scheduled job the alert checker fails into the scheduler dead-letter queue', async () => {
+    const consumerEnv = stack.functions.consumer.environment;
+    const scheduler = new SchedulerClient({ ...operator, endpoint: stack.endpointOf('scheduler') });
+    await scheduler.send(
+      new CreateScheduleCommand({
+        Name: 'broken-job',
+        GroupName: consumerEnv.FOLLOW_UP_GROUP,
+        ScheduleExpression: 'at(2030-01-01T10:00:00)',
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        ActionAfterCompletion: 'DELETE',
+        Target: {
+          Arn: consumerEnv.FOLLOW_UP_TARGET_ARN,
+          RoleArn: consumerEnv.FOLLOW_UP_ROLE_ARN,
+          Input: JSON.stringify({ job: 'no-such-job' }),
+          DeadLetterConfig: { Arn: consumerEnv.FOLLOW_UP_DEAD_LETTER_ARN },
+        },
+      }),
+    );
+    await post('/sim/api/jobs/follow-ups');
+    expect(stack.deadLetters().map((letter) => letter.schedule)).toContain('broken-job');
+  });
+
+  it('hands a customer to the configured manager on WhatsApp and to Bitrix24 (whose URL is in the secret)', async () => {
+    const customer = '77021000006';
+    await say(customer, text('позовите менеджера'));
+    await answers(customer, 1);
+    const [toManager] = await answers(MANAGER, 1);
+    expect(toManager).toContain('Дана');
+    expect(bitrix.requests.map((request) => request.path)).toContain('/rest/1/secretcode/crm.lead.add.json');
+  });
+
+  it('forgets a customer with a staged voice note: nothing of them is left in the table or the bucket', async () => {
+    const customer = '77021000002';
+    const stagedBefore = await stagedMedia();
+    expect(await itemsMentioning(customer)).not.toEqual([]);
+    await say(customer, text('удалите мои данные'));
+    const [, question] = await answers(customer, 2);
+    expect(question).toContain('forget:yes');
+    await say(customer, tap('forget:yes', 'Да, удалить'));
+    await answers(customer, 3);
+    expect(await itemsMentioning(customer)).toEqual([]);
+    expect((await stagedMedia()).length).toBeLessThan(stagedBefore.length);
+  });
+
+  it('syncs the templates with the token read from the deployed secret (zeta templates sync --secret)', async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['bin/zeta.js', 'templates', 'status', '--secret', stack.deployment.secret().name],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          WHATSAPP_TOKEN: '',
+          WHATSAPP_BUSINESS_ACCOUNT_ID: CONTEXT.whatsappBusinessAccountId,
+          GRAPH_API_VERSION: CONTEXT.graphApiVersion,
+          GRAPH_API_BASE_URL: `${runtime.url}/graph`,
+          AWS_REGION: operator.region,
+          AWS_ACCESS_KEY_ID: operator.credentials.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: operator.credentials.secretAccessKey,
+          AWS_SESSION_TOKEN: operator.credentials.sessionToken,
+          AWS_ENDPOINT_URL_SECRETS_MANAGER: stack.endpointOf('secretsmanager'),
+        },
+      },
+    );
+    expect(stdout).toContain('price_alert_notification');
+    expect(stdout).not.toContain('MISSING');
+    expect(stack.authorizer.calls().some((call) => call.caller === 'operator' && call.action === 'secretsmanager:GetSecretValue')).toBe(
+      true,
+    );
+  });
+
+  it('made no AWS call that a role policy denies', () => {
+    expect(stack.authorizer.denied().map(describeDenial)).toEqual([]);
+  });
+
+  it('used every grant of every role: none is unneeded, and removing one fails a test above', () => {
+    expect(unusedGrants(stack)).toEqual([]);
+  });
+
+  it('logs no phone number and no message text', () => {
+    const logs = Object.values(stack.functions).flatMap((fn) => stack.functionLogs(fn.name));
+    expect(logs.length).toBeGreaterThan(0);
+    for (const line of logs) {
+      expect(line).not.toMatch(/7702100000\d|77017770000/);
+      expect(line).not.toContain('Покажите серый диван');
+    }
+  });
+});
