@@ -120,7 +120,15 @@ export class MessagePipeline extends Construct {
       }),
     );
 
-    grantTableItems(this.consumer, props.table, ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem']);
+    grantTableItems(this.consumer, props.table, [
+      'GetItem',
+      'BatchGetItem',
+      'PutItem',
+      'UpdateItem',
+      'DeleteItem',
+      'Query',
+      'BatchWriteItem',
+    ]);
     grantSecretValue(this.consumer, props.secret);
     // Staged voice notes only: get and put them, and, for "delete my data",
     // list a customer's prefix and delete what is there. No bucket settings,
