@@ -12,6 +12,7 @@ import { BodyTooLargeError, readBody, writeApiGatewayResult } from './apiGateway
 import { ensureTable, startDynamo, type LocalDynamo } from './dynamoServer';
 import { createGraphStandIn, type FaultInjector, type GraphStandIn } from './graph/graphStandIn';
 import { LOCAL_NAMES } from './localEnvironment';
+import { isPublicRoute, loopbackRefusal } from './exposure';
 import { startS3, type LocalS3 } from './s3Server';
 import { ConversationLog } from './simulator/conversationLog';
 import { serveCostApi } from './simulator/costApi';
@@ -39,6 +40,14 @@ import { describeDenial } from './asDeployed/iamAuthorizer';
 export interface LocalRuntimeOptions {
   /** 0 picks a free port (tests). Defaults to PORT or 3000. */
   port?: number;
+  /**
+   * A second port for a tunnel to a real WhatsApp number (README "Pointing a
+   * real WhatsApp number at a local run"): it serves only what Meta needs,
+   * `/webhook` and the catalog pictures. 0 picks a free port. Off by default.
+   */
+  publicPort?: number;
+  /** Where the public port listens: loopback (the tunnel's agent runs here) unless told otherwise, e.g. 0.0.0.0. */
+  publicHost?: string;
   /** Where dynalite and s3rver keep their data; `inMemory` keeps nothing. */
   dataDir?: string;
   inMemory?: boolean;
@@ -65,6 +74,8 @@ export type { ConsumerLambda } from './runtimeFunctions';
 export interface LocalRuntime {
   url: string;
   port: number;
+  /** The public port's address, when one was asked for: `/webhook` and `/catalog/images/…` only. */
+  publicUrl: string | undefined;
   conversations: ConversationLog;
   queue: FifoQueue;
   deadLetterQueue: FifoQueue;
@@ -76,10 +87,10 @@ export interface LocalRuntime {
   stop(): Promise<void>;
 }
 
-async function listen(server: Server, port: number): Promise<number> {
+async function listen(server: Server, port: number, host = '127.0.0.1'): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
+    server.listen(port, host, () => resolve());
   });
   return (server.address() as AddressInfo).port;
 }
@@ -160,19 +171,26 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const s3: LocalS3 = await startS3({ buckets: [bucket], ...(dataDir ? { directory: join(dataDir, 's3') } : {}) });
     started.push(s3.close);
 
-    let route: (request: IncomingMessage, response: ServerResponse) => Promise<void> = async (_request, response) => {
-      sendJson(response, 503, { error: 'starting' });
-    };
-    const server = createServer((request, response) => {
-      route(request, response).catch((error: unknown) => {
-        console.error('local runtime failed a request', error);
-        if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
-        else response.end();
+    type Route = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+    const starting: Route = async (_request, response) => sendJson(response, 503, { error: 'starting' });
+    let route = starting;
+    let publicRoute = starting;
+    const serve = async (port: number, host: string | undefined, handle: () => Route): Promise<number> => {
+      const server = createServer((request, response) => {
+        handle()(request, response).catch((error: unknown) => {
+          console.error('local runtime failed a request', error);
+          if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
+          else response.end();
+        });
       });
-    });
-    const port = await listen(server, options.port ?? Number(process.env.PORT ?? 3000));
-    started.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    server.keepAliveTimeout = 5_000;
+      const listening = await listen(server, port, host);
+      started.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+      server.keepAliveTimeout = 5_000;
+      return listening;
+    };
+    const port = await serve(options.port ?? Number(process.env.PORT ?? 3000), undefined, () => route);
+    const publicHost = options.publicHost ?? '127.0.0.1';
+    const publicPort = options.publicPort === undefined ? undefined : await serve(options.publicPort, publicHost, () => publicRoute);
     const origin = `http://127.0.0.1:${port}`;
     const servers = { origin, dynamoEndpoint: dynamo.endpoint, s3Endpoint: s3.endpoint };
 
@@ -302,8 +320,26 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       return true;
     };
 
+    /** What Meta may reach: the same routes as on the loopback port, and nothing else. */
+    const serveToMeta = async (request: IncomingMessage, response: ServerResponse, path: string): Promise<boolean> =>
+      isPublicRoute(path) &&
+      ((await invokeWebhook(request, response, path)) ||
+        (path.startsWith('/catalog/images/') && (await functions.extraRoutes(request, response, path))));
+
+    publicRoute = async (request, response) => {
+      const path = new URL(request.url ?? '/', origin).pathname;
+      if (!(await serveToMeta(request, response, path))) sendJson(response, 404, { error: 'not found' });
+    };
+
     route = async (request, response) => {
       const path = new URL(request.url ?? '/', origin).pathname;
+      if (!isPublicRoute(path)) {
+        const refusal = loopbackRefusal(request, path, port);
+        if (refusal !== undefined) {
+          log(`refused ${request.method} ${path}: ${refusal.reason}`);
+          return sendJson(response, refusal.status, { error: refusal.reason });
+        }
+      }
       if (path === '/healthz') {
         const parts = await Promise.all([reachable(dynamo.endpoint), reachable(s3.endpoint)]);
         const healthy = parts.every(Boolean);
@@ -316,7 +352,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
           deadLetters: deadLetterQueue.counts(),
         });
       }
-      if ((path === '/webhook' || path.startsWith('/catalog/images/')) && (await invokeWebhook(request, response, path))) return;
+      if (await serveToMeta(request, response, path)) return;
       if (path === '/sqs' || path.startsWith('/sqs/')) return sqs(request, response);
       if ((path.startsWith('/scheduler/') || path.startsWith('/sim/api/jobs/')) && (await jobs.handle(request, response))) return;
       if (path.startsWith('/graph/') && (await graph.handle(request, response))) return;
@@ -346,6 +382,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     return {
       url: origin,
       port,
+      publicUrl: publicPort === undefined ? undefined : `http://${publicHost.includes(':') ? `[${publicHost}]` : publicHost}:${publicPort}`,
       conversations,
       queue,
       deadLetterQueue,

@@ -10,13 +10,17 @@ export const startCommand: Command = {
   name: 'start',
   summary: 'run the whole system on this machine (what `npm start` runs)',
   help: [
-    'zeta start [--port N] [--data-dir DIR] [--in-memory] [--as-deployed [--cdk-out DIR] [-c key=value]…]',
+    'zeta start [--port N] [--public-port N [--public-host HOST]] [--data-dir DIR] [--in-memory] [--as-deployed [--cdk-out DIR] [-c key=value]…]',
     '',
     'Runs the assistant locally with the same handler code as in Lambda: embedded DynamoDB',
     '(dynalite) and S3 (s3rver) servers on loopback, an in-process SQS FIFO queue, the WhatsApp',
     'Graph API stand-in and the simulator endpoints (see README "Local contract").',
     '',
-    '  --port N        HTTP port (default: $PORT or 3000)',
+    '  --port N        HTTP port on 127.0.0.1 (default: $PORT or 3000): everything, the simulator',
+    '                  and the AWS stand-ins included, for this machine only',
+    '  --public-port N a second port for a tunnel to a real WhatsApp number: only /webhook and',
+    '                  /catalog/images/… (README "Pointing a real WhatsApp number at a local run")',
+    '  --public-host HOST  where the public port listens (default 127.0.0.1, where a tunnel agent connects)',
     '  --data-dir DIR  where DynamoDB and S3 data are kept (default: .data)',
     '  --in-memory     keep nothing on disk',
     "  --as-deployed   run the synthesized stack instead: each function's bundle from cdk.out in",
@@ -34,6 +38,8 @@ export const startCommand: Command = {
       args,
       options: {
         port: { type: 'string' },
+        'public-port': { type: 'string' },
+        'public-host': { type: 'string' },
         'data-dir': { type: 'string' },
         'in-memory': { type: 'boolean' },
         'as-deployed': { type: 'boolean' },
@@ -53,6 +59,8 @@ export const startCommand: Command = {
       : undefined;
     const runtime = await startLocalRuntime({
       ...(values.port === undefined ? {} : { port: Number(values.port) }),
+      ...(values['public-port'] === undefined ? {} : { publicPort: Number(values['public-port']) }),
+      ...(values['public-host'] === undefined ? {} : { publicHost: values['public-host'] }),
       dataDir,
       inMemory,
       ...(assemblyDirectory === undefined
@@ -77,6 +85,9 @@ export const startCommand: Command = {
     console.log(`  webhook:   ${runtime.url}/webhook`);
     console.log(`  health:    ${runtime.url}/healthz`);
     console.log(`  simulator: ${runtime.url}/sim/  (chat as a WhatsApp customer)`);
+    if (runtime.publicUrl !== undefined) {
+      console.log(`  public:    ${runtime.publicUrl}  (/webhook and /catalog/images/ only: point your tunnel here)`);
+    }
     if (runtime.asDeployed !== undefined) {
       console.log(
         `  as deployed: ${runtime.asDeployed.deployment.stackName} from ${assemblyDirectory} (AWS calls: ${runtime.url}/sim/api/aws/calls)`,

@@ -12,8 +12,8 @@ export interface RunningZeta {
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** `zeta start` as a separate process, exactly as `npm start` runs it, on a free port and in memory. */
-export async function startZeta(env: Record<string, string> = {}): Promise<RunningZeta> {
-  const child = spawn(process.execPath, ['bin/zeta.js', 'start', '--port', '0', '--in-memory'], {
+export async function startZeta(env: Record<string, string> = {}, args: readonly string[] = []): Promise<RunningZeta> {
+  const child = spawn(process.execPath, ['bin/zeta.js', 'start', '--port', '0', '--in-memory', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
