@@ -59,14 +59,17 @@ export function planBatch(records: readonly SQSRecord[], maxReceiveCount: number
       const turn: Turn = {
         customer: event.customer,
         messages: [event.message],
-        ...(finalAttempt ? { finalAttempt } : {}),
+        ...(finalAttempt ? { finalAttempt, lastDeliveries: [event.message.id] } : {}),
         ...(redelivered ? { redelivered } : {}),
       };
       turns.set(event.customer.waId, turn);
       plan.set(record.messageId, { kind: 'turn', turn });
     } else {
       open.messages.push(event.message);
-      if (finalAttempt) open.finalAttempt = true;
+      if (finalAttempt) {
+        open.finalAttempt = true;
+        open.lastDeliveries = [...(open.lastDeliveries ?? []), event.message.id];
+      }
       if (redelivered) open.redelivered = true;
       if (open.customer.name === undefined && event.customer.name !== undefined) open.customer.name = event.customer.name;
       plan.set(record.messageId, { kind: 'partOfTurn' });

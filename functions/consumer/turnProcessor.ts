@@ -66,6 +66,7 @@ export class TurnProcessor {
     const last = messages.at(-1);
 
     let deadLetterReason: string | undefined;
+    let answered = claimed;
     try {
       if (last !== undefined) await this.markRead(last.id);
       const result = await this.deps.conversation.handleTurn({
@@ -89,17 +90,23 @@ export class TurnProcessor {
         metrics.addMetric('ReplyUndeliverable', MetricUnit.Count, 1);
         logger.error('reply cannot be delivered; not retrying', { customer, error });
       } else if (turn.finalAttempt && (await this.apologise(turn))) {
-        // The customer has been told; the messages stay answered, and in the dead-letter queue for a person to look at.
+        // The customer has been told; the messages on their last delivery stay answered, and in the dead-letter queue
+        // for a person to look at. Later messages of the burst are given back: SQS delivers them again, answered alone.
         deadLetterReason = `last delivery failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+        const last = turn.lastDeliveries;
+        if (last !== undefined) {
+          answered = claimed.filter((id) => last.includes(id));
+          await this.releaseAll(claimed.filter((id) => !last.includes(id)));
+        }
       } else {
         await this.releaseAll(claimed);
         throw error;
       }
     }
-    await this.markDone(claimed, answerBy);
+    await this.markDone(answered, answerBy);
     if (deadLetterReason !== undefined) {
       metrics.addMetric('TurnsDeadLettered', MetricUnit.Count, 1);
-      logger.error('turn goes to the dead-letter queue', { customer, messageIds: claimed, reason: deadLetterReason });
+      logger.error('turn goes to the dead-letter queue', { customer, messageIds: answered, reason: deadLetterReason });
       throw new DeadLetteredTurnError(deadLetterReason);
     }
   }

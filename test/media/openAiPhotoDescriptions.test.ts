@@ -5,7 +5,7 @@ import { GraphMediaSource } from '../../functions/adapters/media/graphMediaSourc
 import { parseEnvironment } from '../../functions/config/environment';
 import { createMediaS3Client } from '../../functions/adapters/media/s3MediaStaging';
 import { createOpenAiClient } from '../../functions/adapters/openai/openAiClient';
-import { OpenAiPhotoDescriptions, UnusablePhotoAnswerError } from '../../functions/adapters/openai/openAiPhotoDescriptions';
+import { OpenAiPhotoDescriptions } from '../../functions/adapters/openai/openAiPhotoDescriptions';
 import { GraphClient } from '../../functions/adapters/whatsapp/graphClient';
 import { renderProductImage } from '../../functions/domain/catalog/productImage';
 import type { Photo, PhotoDescriptions } from '../../functions/domain/media/photoDescriptions';
@@ -108,16 +108,18 @@ describe('a photo of furniture', () => {
   });
 });
 
-describe('answers that cannot be used are typed errors', () => {
+describe('answers that cannot be used are answered as unusable at once, with what they cost (asking again gets the same)', () => {
   it.each([
     ['invalid_json', 'Это диван серого цвета'],
     ['schema_mismatch', { is_furniture: true, category: 'throne', color: null, style: null, keywords: [] }],
     ['schema_mismatch', { is_furniture: 'yes' }],
   ])('%s: %j', async (reason, content) => {
     openAi.respondWith(answer(content));
-    const error = await photos.describe(customer, photoOf(fixtures.jpeg, 'image/jpeg')).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(UnusablePhotoAnswerError);
-    expect(error).toMatchObject({ reason, usage: { model: 'gpt-4o-mini' } });
+    expect(await photos.describe(customer, photoOf(fixtures.jpeg, 'image/jpeg'))).toEqual({
+      kind: 'unusable',
+      reason,
+      usage: expect.objectContaining({ model: 'gpt-4o-mini' }),
+    });
   });
 
   it('refusal', async () => {
@@ -132,7 +134,7 @@ describe('answers that cannot be used are typed errors', () => {
         },
       ],
     }));
-    await expect(photos.describe(customer, photoOf(fixtures.jpeg, 'image/jpeg'))).rejects.toMatchObject({ reason: 'refusal' });
+    expect(await photos.describe(customer, photoOf(fixtures.jpeg, 'image/jpeg'))).toMatchObject({ kind: 'unusable', reason: 'refusal' });
   });
 
   it('an API error is thrown as the SDK raised it', async () => {

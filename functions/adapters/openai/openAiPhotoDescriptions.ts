@@ -3,7 +3,6 @@ import { chatUsage } from './chatUsage';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { ChatCompletion, ChatCompletionContentPart } from 'openai/resources/chat/completions';
 import * as z from 'zod';
-import type { AiUsage } from '../../domain/assistant/aiUsage';
 import { CATEGORIES, COLORS, STYLES } from '../../domain/catalog/product';
 import type { MediaSource } from '../../domain/media/mediaSource';
 import type { Photo, PhotoDescription, PhotoDescriptions } from '../../domain/media/photoDescriptions';
@@ -27,17 +26,6 @@ export const photoAnswerSchema = z.object({
 });
 
 export type UnusableAnswerReason = 'no_answer' | 'refusal' | 'truncated' | 'invalid_json' | 'schema_mismatch';
-
-/** The model's answer cannot be used; `usage` still says what the call cost. */
-export class UnusablePhotoAnswerError extends Error {
-  override readonly name = 'UnusablePhotoAnswerError';
-  constructor(
-    readonly reason: UnusableAnswerReason,
-    readonly usage: AiUsage | undefined,
-  ) {
-    super(`The vision model's answer is unusable: ${reason}`);
-  }
-}
 
 const PHOTO_FORMAT = zodResponseFormat(photoAnswerSchema, 'photo_description');
 
@@ -91,7 +79,9 @@ export class OpenAiPhotoDescriptions implements PhotoDescriptions {
       max_completion_tokens: MAX_ANSWER_TOKENS,
     });
     const usage = completion.usage ? chatUsage(model, completion.usage) : undefined;
-    const answer = readAnswer(completion, usage);
+    const answer = readAnswer(completion);
+    // The same photo at temperature 0 gets the same answer: asking again would only cost more.
+    if (typeof answer === 'string') return { kind: 'unusable', reason: answer, ...(usage ? { usage } : {}) };
     if (!answer.is_furniture) return { kind: 'not_furniture', ...(usage ? { usage } : {}) };
     const keywords = answer.keywords
       .map((word) => word.trim())
@@ -109,18 +99,18 @@ export class OpenAiPhotoDescriptions implements PhotoDescriptions {
   }
 }
 
-function readAnswer(completion: ChatCompletion, usage: AiUsage | undefined): z.infer<typeof photoAnswerSchema> {
+/** The model's answer, or why it cannot be used. */
+function readAnswer(completion: ChatCompletion): z.infer<typeof photoAnswerSchema> | UnusableAnswerReason {
   const choice = completion.choices[0];
-  if (choice === undefined) throw new UnusablePhotoAnswerError('no_answer', usage);
-  if (choice.message.refusal) throw new UnusablePhotoAnswerError('refusal', usage);
-  if (choice.finish_reason === 'length') throw new UnusablePhotoAnswerError('truncated', usage);
+  if (choice === undefined) return 'no_answer';
+  if (choice.message.refusal) return 'refusal';
+  if (choice.finish_reason === 'length') return 'truncated';
   let json: unknown;
   try {
     json = JSON.parse(choice.message.content ?? '');
   } catch {
-    throw new UnusablePhotoAnswerError('invalid_json', usage);
+    return 'invalid_json';
   }
   const parsed = photoAnswerSchema.safeParse(json);
-  if (!parsed.success) throw new UnusablePhotoAnswerError('schema_mismatch', usage);
-  return parsed.data;
+  return parsed.success ? parsed.data : 'schema_mismatch';
 }

@@ -208,7 +208,7 @@ export class ConversationService {
         memory.push(this.customerLine(segment.content));
         continue;
       }
-      const answered = await answerWith(this.deps.answering.answerers, segment.content, this.turnInProgress(segment, state));
+      const answered = await this.answerSegment(segment, state);
       const answer = answered?.handoffRequested ? await this.handOff(state, answered) : answered;
       if (answer) {
         memory.push({ role: 'assistant', text: answer.summary, at: this.deps.now() });
@@ -326,6 +326,23 @@ export class ConversationService {
       else if (admission.kind === 'notice') notice = admission.window;
     }
     return notice === undefined ? { admitted } : { admitted, notice };
+  }
+
+  /**
+   * One part of the turn. On the last delivery a part that fails gets an
+   * apology and the rest of the turn is still answered: a photo the model
+   * cannot read must not swallow the customer's next messages, an erasure
+   * request among them. Earlier deliveries throw, and the whole turn is retried.
+   */
+  private async answerSegment(segment: TurnSegment, state: TurnState): Promise<AssistantReply | undefined> {
+    try {
+      return await answerWith(this.deps.answering.answerers, segment.content, this.turnInProgress(segment, state));
+    } catch (error) {
+      if (!state.finalAttempt) throw error;
+      state.memory.push(this.customerLine(segment.content));
+      state.deadLetterReason ??= `message ${segment.messageIds[0]} failed on its last delivery: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+      return textReply(botText(state.language, 'error.generic'), state.language, 'failed');
+    }
   }
 
   /** After erasure the answer still goes out, but nothing about it is written back. */

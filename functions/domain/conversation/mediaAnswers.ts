@@ -114,6 +114,11 @@ export class MediaAnswers {
           language,
           'photo_too_large',
         );
+      case 'unusable':
+        // Answered at once: a retry would read the photo the same way, while the customer waits.
+        turn.used(description.usage);
+        if (caption) return turn.answerText(caption);
+        return textReply(botText(language, 'photo.describe'), language, 'photo_unusable');
       case 'unavailable':
         if (caption) return turn.answerText(caption);
         return textReply(botText(language, 'photo.describe'), language, 'photo_describe');

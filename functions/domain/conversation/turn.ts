@@ -9,6 +9,12 @@ export interface Turn {
    * to the dead-letter queue, so the customer is told instead of left waiting.
    */
   finalAttempt?: boolean;
+  /**
+   * The messages on their last delivery, when the turn also holds later ones
+   * that SQS would still deliver again: a turn failing as a whole answers
+   * those with the apology and gives the others back to be answered alone.
+   */
+  lastDeliveries?: string[];
   /** SQS delivered some of these messages before: an earlier attempt may have sent part of the answer. */
   redelivered?: boolean;
   /**
