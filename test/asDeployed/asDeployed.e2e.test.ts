@@ -16,6 +16,7 @@ import { makeAudioFixtures, type AudioFixtures } from '../media/audioFixtures';
 import { startFakeOpenAiServer, textCompletion, type FakeOpenAiServer } from '../support/fakeOpenAiServer';
 import { startRecordingServer } from '../support/recordingHttpServer';
 import { waitForChat, type ChatLine } from '../support/runningZeta';
+import { signBody } from '../../functions/webhook/signature';
 import { unusedGrants } from './grantCoverage';
 
 /**
@@ -281,6 +282,85 @@ describe('as deployed: every feature with the configuration, secrets and role po
     expect(stack.authorizer.calls().some((call) => call.caller === 'operator' && call.action === 'secretsmanager:GetSecretValue')).toBe(
       true,
     );
+  });
+
+  it('answers a customer known only by a BSUID at the BSUID, and moves a customer who changed their number', async () => {
+    const bsuid = 'KZ.1502576394650007';
+    await post('/sim/api/messages', { from_user_id: bsuid, username: 'dana.home', ...text('покажите кресла') });
+    const [list] = await answers(bsuid, 1);
+    expect(JSON.parse(list!)).toMatchObject({ recipient: bsuid });
+
+    const oldNumber = '77021000008';
+    const newNumber = '77021000009';
+    await say(oldNumber, text('стоп'));
+    await answers(oldNumber, 1);
+    const notice = {
+      type: 'system',
+      system: { body: 'User Дана changed number', wa_id: newNumber, type: 'user_changed_number' },
+    };
+    await say(oldNumber, notice);
+    for (let waited = 0; (await itemsMentioning(`C#${oldNumber}`)).length > 0 && waited < 10_000; waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(await itemsMentioning(`C#${oldNumber}`)).toEqual([]);
+    expect((await itemsMentioning(`C#${newNumber}`)).join()).toContain('"optedOut":{"BOOL":true}');
+  });
+
+  it('acknowledges an order with its items and total, stores it and passes it to the manager and Bitrix24; answers a pin with the showrooms', async () => {
+    const customer = '77021000007';
+    const leadsBefore = bitrix.requests.length;
+    await say(customer, {
+      type: 'order',
+      order: { catalog_id: '1', product_items: [{ product_retailer_id: 'SOF-001', quantity: 2, item_price: 1, currency: 'KZT' }] },
+    });
+    const [thanks] = await answers(customer, 1);
+    expect(thanks).toMatch(/Спасибо за заказ!.*× 2/s);
+    expect((await itemsMentioning(customer)).join()).toContain('ORDER#');
+    expect(bitrix.requests.length).toBe(leadsBefore + 1);
+    expect(JSON.stringify(bitrix.requests.at(-1)?.body)).toContain('"CURRENCY_ID":"KZT"');
+
+    await say(customer, { type: 'location', location: { latitude: 51.12, longitude: 71.43, name: 'Дом' } });
+    const [, showrooms] = await answers(customer, 2);
+    expect(showrooms).toContain('ZETA Астана');
+  });
+
+  it('acknowledges a body for another business number and answers none of it', async () => {
+    const customer = '77021000000';
+    const body = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: CONTEXT.whatsappBusinessAccountId,
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { display_phone_number: '77010000000', phone_number_id: '100000000000999' },
+                contacts: [{ profile: { name: 'Дана' }, wa_id: customer }],
+                messages: [
+                  {
+                    from: customer,
+                    id: 'wamid.foreign-1',
+                    timestamp: String(Math.floor(Date.now() / 1000)),
+                    type: 'text',
+                    text: { body: 'диван' },
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    });
+    const response = await fetch(`${runtime.url}/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, 'local-app-secret') },
+      body,
+    });
+    expect(response.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await itemsMentioning(customer)).toEqual([]);
   });
 
   it('made no AWS call that a role policy denies', () => {
