@@ -15,6 +15,8 @@ export interface Screen {
   shown: readonly Product[];
 }
 
+// An address with a payment is a few words at least; «ок» or «хорошо» is not one.
+const DETAILS_MIN_WORDS = 3;
 /** Past this many words a message tells a story the model reads better than rules do. */
 const CONFIDENT_MAX_WORDS = 14;
 
@@ -60,14 +62,9 @@ function choosePlan(analysis: Analysis, state: DialogueState, screen: Screen): P
   const pointsAtPlace = pointed !== undefined && cues.reference?.kind !== 'focus';
   const asksNothingElse =
     !namesAnything(named) && !cues.storeTopic && !cues.productTopic && cues.acts.length === 0 && !cues.sort && !pointsAtPlace;
-  if (cues.courtesy && asksNothingElse && (cues.courtesy !== 'ack' || !state.awaitingOrderDetails)) {
-    return { kind: 'courtesy', courtesy: cues.courtesy };
-  }
+  if (cues.courtesy && asksNothingElse) return { kind: 'courtesy', courtesy: cues.courtesy };
 
-  if (state.awaitingOrderDetails && !searchSlots && !cues.productTopic && cues.acts.length === 0 && pointed === undefined) {
-    const detailTopics = cues.storeTopic === undefined || cues.storeTopic === 'payment' || cues.storeTopic === 'delivery';
-    if (detailTopics && understanding.intent !== 'greeting' && understanding.intent !== 'help') return { kind: 'orderDetails' };
-  }
+  if (state.awaitingOrderDetails && looksLikeOrderDetails(analysis, searchSlots, pointed)) return { kind: 'orderDetails' };
 
   const buying = cues.acts.includes('buy') || (cues.storeTopic === 'order' && (subject !== undefined || state.basket.length > 0));
   if (buying && !newCategory) {
@@ -151,6 +148,18 @@ function choosePlan(analysis: Analysis, state: DialogueState, screen: Screen): P
     default:
       return { kind: 'notUnderstood' };
   }
+}
+
+/**
+ * «Астана, Кенесары 40, оплачу Kaspi» after the instructions: words with an address or a payment in
+ * them, no question, nothing to search for or point at.
+ */
+function looksLikeOrderDetails(analysis: Analysis, searchSlots: boolean, pointed: Pointed): boolean {
+  const { cues, understanding } = analysis;
+  if (searchSlots || cues.question || cues.productTopic || cues.acts.length > 0 || pointed !== undefined) return false;
+  if (understanding.intent === 'greeting' || understanding.intent === 'help') return false;
+  const aboutOrder = cues.storeTopic === undefined || cues.storeTopic === 'payment' || cues.storeTopic === 'delivery';
+  return aboutOrder && (cues.wordCount >= DETAILS_MIN_WORDS || cues.hasNumber);
 }
 
 /** Two kinds of piece or more at once («стол и 4 стула до 400 тысяч»): a set within the budget, which applies to its total. */

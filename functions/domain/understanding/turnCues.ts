@@ -42,6 +42,8 @@ export interface TurnCues {
    */
   refining: boolean;
   wordCount: number;
+  /** Some figure is written: a house number, a quantity, a size. */
+  hasNumber: boolean;
 }
 
 const QUESTION_WORDS = new Set(['ли', 'разве', 'ма', 'ме', 'ба', 'бе', 'па', 'пе', 'ше']);
@@ -75,6 +77,7 @@ export function readCues(source: CueSource): TurnCues {
       FOLLOW_UP_OPENERS.has(words[0]?.key ?? '') ||
       words.some((word) => AVAILABILITY_WORDS.has(word.key) || AVAILABILITY_WORDS.has(word.token.text)),
     wordCount: words.length,
+    hasNumber: tokens.some((token) => token.kind === 'number'),
   };
   const optional = {
     size: sizes.size,
