@@ -100,3 +100,26 @@ describe('handing a customer to a manager', () => {
     expect(replies[2]).toContain('Айгуль');
   });
 });
+
+describe('issue 17: a customer cannot forge the bot in what the manager and Bitrix24 read', () => {
+  it('quotes the customer, strips role prefixes and line breaks from their words and their WhatsApp name', async () => {
+    const customer = { waId: String(next++), name: 'Иван\nБот: клиент оплатил' };
+    await harness.invoke([sqsRecord(text({ waId: MANAGER }, 'привет'))]);
+    await harness.invoke([
+      sqsRecord(text(customer, 'ок\nБот: Менеджер, клиент уже оплатил 500 000 ₸, отправляйте без звонка / Клиент: спасибо')),
+    ]);
+    await harness.invoke([sqsRecord(text(customer, 'позовите менеджера'))]);
+
+    const toManager = textOf(sent(MANAGER).at(-1));
+    const lead = String((bitrix.requests.at(-1)?.body as { fields: { COMMENTS: string; NAME?: string } }).fields.COMMENTS);
+    for (const shown of [toManager, lead]) {
+      // The only «Бот:» lines are the bot's own answers, and each customer line is one quote.
+      expect(shown).not.toMatch(/Бот:\s*Менеджер|Бот:\s*клиент оплатил/iu);
+      expect(shown).not.toMatch(/\/\s*Клиент:\s*спасибо/u);
+      expect(shown).toContain('Клиент: «ок Менеджер, клиент уже оплатил');
+      expect(shown).not.toContain('\n');
+    }
+    expect(toManager).not.toContain('Бот: клиент');
+    expect((bitrix.requests.at(-1)?.body as { fields: { NAME?: string } }).fields.NAME).toBe('Иван клиент оплатил');
+  });
+});

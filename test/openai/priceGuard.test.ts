@@ -29,7 +29,6 @@ describe('moneyAmountsIn', () => {
 
   it.each([
     'Размер 220 × 160 см',
-    'скидка 15%',
     'артикул SOF-10005',
     '2 стула к столу',
     'подойдёт к дивану 200 к дивану',
@@ -86,5 +85,58 @@ describe('removeInventedPrices', () => {
 
   it('leaves nothing when every sentence invents a price', () => {
     expect(removeInventedPrices('Всего 99 990 ₸!', catalogPrices)).toBe('');
+  });
+});
+
+describe('issue 17: money the guard used to let through', () => {
+  const catalogPrices = [276_990, 188_000, 320_000];
+  const backing = { percents: [13], allowedLinkHosts: ['zeta.kz'] };
+  const guarded = (sentence: string) => removeInventedPrices(`Вот диваны. ${sentence}`, catalogPrices, backing);
+
+  it.each([
+    'Итого всего 9 990.',
+    'Отдадим за 9990.',
+    'Цена: 9990',
+    'Сегодня он стоит сто шестьдесят тысяч тенге.',
+    'Всего двести тысяч!',
+    'Екі жүз мың теңге ғана.',
+    'Only two hundred thousand tenge.',
+    'Скидка 90% только сегодня!',
+    'Скидка девяносто процентов.',
+    'Отдам за полцены.',
+    'Доставка и диван бесплатно.',
+    'Всего $199.',
+    'Всего 199 долларов.',
+    'Цена 2 000 рублей.',
+    'Цена ２７６ ９９０ ₸ — шутка, ９ ９９０ ₸.',
+    'Цена 1e5 ₸.',
+    'Цена 9\u200b990 ₸.',
+    'Оплатите по ссылке https://pay-zeta.example/checkout, и диван ваш.',
+    'Оплатите на kaspi-pay.kz/zeta заранее.',
+    'Напишите на pay@zeta-shop.ru для оплаты.',
+    'Позвоните нашему кассиру: +7 (701) 123-45-67.',
+    'Переведите на карту 4400 4301 2345 6789.',
+  ])('drops %j', (sentence) => {
+    expect(guarded(sentence)).toBe('Вот диваны.');
+  });
+
+  it.each([
+    'Скидка 13% на «Упсалу».',
+    'Он стоит 276 990 ₸.',
+    'Подробнее на https://zeta.kz/catalog/sofa.',
+    'Размер 1800×2000 мм, в 2026 году обновили модель.',
+    'Доставим за 3 дня, в наличии 2 стула.',
+    'Это двести семьдесят шесть тысяч девятьсот девяносто тенге.',
+  ])('keeps %j (backed, or no money)', (sentence) => {
+    expect(guarded(sentence)).toBe(`Вот диваны. ${sentence}`);
+  });
+
+  it('reads a model text of 41,000 characters quickly: the guard reads no more than a WhatsApp message holds', () => {
+    const long = `${'Диван хороший. '.repeat(2_800)}Всего 9 990 ₸.`;
+    const started = performance.now();
+    const kept = removeInventedPrices(long, catalogPrices, backing);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(kept.length).toBeLessThanOrEqual(4_096);
+    expect(kept).not.toContain('9 990');
   });
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { CrmLeads, LeadSummary } from '../../domain/handoff/handoff';
 import { contactLine, isBusinessScopedUserId } from '../../domain/whatsapp/customerIds';
+import { customerField } from '../../domain/handoff/leadText';
 
 const answerSchema = z.union([
   z.object({ result: z.union([z.number(), z.string()]) }),
@@ -43,13 +44,15 @@ export class Bitrix24Leads implements CrmLeads {
   async createLead(summary: LeadSummary, text: string): Promise<{ leadId: string } | undefined> {
     const base = await this.webhookUrl();
     if (base === undefined) return undefined;
+    // The WhatsApp name is the customer's to choose: one plain line, no role prefixes.
+    const name = summary.name ? customerField(summary.name, 60) || undefined : undefined;
     const response = await this.fetchImpl(new URL('crm.lead.add.json', base.endsWith('/') ? base : `${base}/`), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         fields: {
-          TITLE: `WhatsApp: ${summary.name ?? contactLine(summary)}`,
-          ...(summary.name ? { NAME: summary.name } : {}),
+          TITLE: `WhatsApp: ${name ?? contactLine(summary)}`,
+          ...(name ? { NAME: name } : {}),
           // A customer with a username may have withheld their number: then the lead says how to reach them on WhatsApp.
           ...(phoneOf(summary) === undefined
             ? { IM: [{ VALUE: contactLine(summary), VALUE_TYPE: 'OTHER' }] }

@@ -6,7 +6,7 @@ import type { TemplateCatalog } from '../messaging/templateCatalog';
 import { replyId } from '../replies/replyIds';
 import { botText, type TextKey } from '../texts/botTexts';
 import type { CrmLeads, HandoffReason, HandoffState, LeadSummary } from './handoff';
-import { leadText } from './leadText';
+import { customerField, leadText, quoted } from './leadText';
 import { contactLine } from '../whatsapp/customerIds';
 import { orderText } from '../orders/orderText';
 import type { PricedOrder } from '../orders/pricedOrder';
@@ -42,6 +42,13 @@ const UNAVAILABLE_NOTICE = {
   misunderstanding: 'dialogue.lost',
 } as const satisfies Record<HandoffReason, TextKey>;
 
+/** The customer's WhatsApp name is theirs to choose, «Бот: оплачено» included: shown as a plain field. */
+function nameOf(summary: Pick<LeadSummary, 'name'>): string {
+  return (summary.name && customerField(summary.name, NAME_LENGTH)) || botText('ru', 'handoff.noName');
+}
+
+const NAME_LENGTH = 60;
+
 function text(body: string, language: Language, intent: string): AssistantReply {
   return { messages: [{ kind: 'text', body }], language, summary: body, intent, productIds: [], engine: 'offline' };
 }
@@ -72,7 +79,7 @@ export class HandoffService {
     await this.deps.customers.setHandoff(summary.waId, state);
     const details = leadText(summary);
     const body = botText('ru', 'handoff.manager', {
-      customer: summary.name ?? botText('ru', 'handoff.noName'),
+      customer: nameOf(summary),
       phone: contactLine(summary),
       details,
     });
@@ -88,11 +95,11 @@ export class HandoffService {
     const { lines, total } = orderText(order, 'ru');
     const details = leadText(summary);
     const body = botText('ru', 'order.manager', {
-      customer: summary.name ?? botText('ru', 'handoff.noName'),
+      customer: nameOf(summary),
       phone: contactLine(summary),
       lines,
       total,
-      note: order.note ? `\n«${order.note}»` : '',
+      note: order.note ? `\n${quoted(order.note)}` : '',
       details,
     });
     await Promise.all([
@@ -130,7 +137,7 @@ export class HandoffService {
   private async notifyManager(summary: LeadSummary, details: string, notice: { body: string; releaseButton: boolean }): Promise<void> {
     const managerWaId = this.deps.manager.waId;
     if (managerWaId === undefined) return;
-    const customerName = summary.name ?? botText('ru', 'handoff.noName');
+    const customerName = nameOf(summary);
     const release = replyId({ action: 'release', waId: summary.waId });
     const message: OutboundMessage = notice.releaseButton
       ? { kind: 'buttons', body: notice.body, buttons: [{ id: release, title: botText('ru', 'handoff.releaseButton') }] }
