@@ -118,6 +118,8 @@ export const environmentSchema = z.object({
   RATE_LIMIT_PER_DAY: positiveInt(300),
   /** Above this OpenAI spend per UTC day (tokens and audio, priced from data/pricing.json), the offline assistant answers. */
   AI_DAILY_BUDGET_USD: z.coerce.number().positive().default(10),
+  /** One customer's share of a day's model calls: about 250 text turns, or a dozen minutes of voice notes. */
+  AI_CUSTOMER_DAILY_BUDGET_USD: z.coerce.number().positive().default(0.1),
 
   /** The queue's redrive maxReceiveCount: on that delivery a failing turn apologises before going to the dead-letter queue. */
   QUEUE_MAX_RECEIVE_COUNT: positiveInt(5),

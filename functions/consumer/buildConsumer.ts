@@ -26,7 +26,8 @@ import { createTelemetry, type Telemetry } from '../observability/telemetry';
 import { costAccountingFor } from '../composition/costAccountingFor';
 import { sqsBatchPollingUsage } from '../observability/invocationUsage';
 import { countingAlertSaves } from '../observability/metering/countingAlertSaves';
-import { recordTurnResult } from '../observability/metering/turnUsage';
+import { meterAiUsage, recordTurnResult } from '../observability/metering/turnUsage';
+import type { AiUsageBooking } from '../domain/assistant/aiUsage';
 import { DynamoAiSpendLedger } from '../adapters/dynamodb/dynamoAiSpendLedger';
 import { bundledPricing } from '../adapters/cost/bundledPricing';
 import { priceUsage } from '../domain/cost/costCalculator';
@@ -37,6 +38,9 @@ import { bookWhatsAppCharge } from '../observability/metering/whatsappCharges';
 import { buildConversation, buildIdentities } from './buildConversation';
 import { createConsumerHandler } from './consumerHandler';
 import { TurnProcessor } from './turnProcessor';
+
+/** The store's site; the product pictures' default home (composition/coreServices.ts). */
+const STORE_SITE = 'https://zeta.kz/';
 
 /**
  * The consumer's composition root: every client is created once here, per
@@ -75,10 +79,19 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
     ledger: new DynamoAiSpendLedger(dynamo.document, env.TABLE_NAME),
     priceMicroUsd: (usage) => priceUsage([{ kind: 'openai', usage }], bundledPricing(), env.AWS_REGION).costs.openai * 1_000_000,
     budgetUsd: env.AI_DAILY_BUDGET_USD,
+    customerBudgetUsd: env.AI_CUSTOMER_DAILY_BUDGET_USD,
     now: Date.now,
   });
-  const allowsAi = async () => (await hasOpenAiKey()) && (await budget.allows());
-  const media = buildMediaServices({ env, openai, graph: core.graph, s3: createMediaS3Client(env) });
+  // Every completion is booked as it comes back, in the invocation's cost row and against both caps.
+  const book: AiUsageBooking = async (customerWaId, usage) => {
+    meterAiUsage(usage);
+    await budget.record([usage], customerWaId).catch((error: unknown) => {
+      metrics.addMetric('AiSpendBookingFailed', MetricUnit.Count, 1);
+      logger.error('booking a model call against the AI budget failed', { error });
+    });
+  };
+  const allowsAi = async (customerWaId: string) => (await hasOpenAiKey()) && (await budget.allows(customerWaId));
+  const media = buildMediaServices({ env, openai, graph: core.graph, s3: createMediaS3Client(env), book });
 
   const model = new FallbackAssistant({
     primary: new OpenAiAssistant({
@@ -88,9 +101,12 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
       imageUrlOf,
       neutralIntro: (language) => botText(language, 'chat.neutralIntro'),
       instructionsPrivate: (language) => botText(language, 'chat.instructionsPrivate'),
+      book,
+      // The store's own site, where its product pictures live: the only place a link in the model's words may lead.
+      allowedLinkHosts: [new URL(env.CATALOG_IMAGE_BASE_URL ?? STORE_SITE).hostname, new URL(STORE_SITE).hostname],
     }),
     fallback: offline,
-    isPrimaryAllowed: () => budget.allows(),
+    isPrimaryAllowed: (context) => budget.allows(context.customer.waId),
     onFallback: (reason, error) => {
       metrics.addMetric('AssistantFallback', MetricUnit.Count, 1);
       logger.warn('OpenAI failed; the offline assistant answered', { reason, error });
@@ -136,10 +152,7 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
         scope: 'consumer',
       }),
       conversation,
-      afterTurn: async (result) => {
-        recordTurnResult(result);
-        await budget.record(result.usage);
-      },
+      afterTurn: async (result) => recordTurnResult(result),
       messenger: core.messenger,
       isPermanentFailure: (error) => error instanceof GraphApiError && !error.retryable,
       logger,

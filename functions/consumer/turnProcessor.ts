@@ -26,7 +26,7 @@ export type PermanentFailureTest = (error: unknown) => boolean;
 export interface TurnProcessorDependencies {
   claims: MessageClaims;
   conversation: Pick<ConversationService, 'handleTurn'>;
-  /** Books what the turn used (the model, audio) for cost and the spending cap; its failures never fail the turn. */
+  /** Counts what the turn was (its language); its model calls were booked one by one as they came back. Its failures never fail the turn. */
   afterTurn: (result: TurnResult) => Promise<void>;
   messenger: Messenger;
   isPermanentFailure: PermanentFailureTest;
@@ -79,7 +79,13 @@ export class TurnProcessor {
       deadLetterReason = result.deadLetterReason;
       metrics.addMetric('TurnsAnswered', MetricUnit.Count, 1);
       metrics.addMetric('RepliesSent', MetricUnit.Count, result.sent.length);
-      logger.info('turn answered', { customer, messages: messages.length, replies: result.sent.length, intents: result.intents });
+      logger.info('turn answered', {
+        customer,
+        messages: messages.length,
+        replies: result.sent.length,
+        intents: result.intents,
+        modelCalls: result.usage.length,
+      });
       await this.deps.afterTurn(result).catch((error: unknown) => {
         // The answers are out: a bookkeeping failure must not send the turn back to be answered again.
         metrics.addMetric('AfterTurnFailed', MetricUnit.Count, 1);

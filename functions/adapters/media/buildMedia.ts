@@ -1,6 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type OpenAI from 'openai';
 import type { Environment } from '../../config/environment';
+import type { AiUsageBooking } from '../../domain/assistant/aiUsage';
 import type { PhotoDescriptions } from '../../domain/media/photoDescriptions';
 import type { VoiceNotes } from '../../domain/media/voiceNotes';
 import { VoiceNotePipeline } from '../../domain/media/voiceNotePipeline';
@@ -23,6 +24,8 @@ export interface MediaServicesDependencies {
   graph: () => Promise<GraphClient>;
   /** For the media bucket: createMediaS3Client(env). */
   s3: S3Client;
+  /** Books every model call as it comes back (the spending caps, the cost ledger). */
+  book?: AiUsageBooking;
 }
 
 export interface MediaServices {
@@ -43,7 +46,14 @@ export function buildMediaServices(deps: MediaServicesDependencies): MediaServic
       limits: { maxBytes: env.VOICE_MAX_BYTES, maxSeconds: env.VOICE_MAX_SECONDS },
       customerRef: (waId) => customerRef(waId),
       convertTo: 'ogg',
+      ...(deps.book ? { book: deps.book } : {}),
     }),
-    photos: new OpenAiPhotoDescriptions({ client: openai, model: env.OPENAI_MODEL, source, maxBytes: env.PHOTO_MAX_BYTES }),
+    photos: new OpenAiPhotoDescriptions({
+      client: openai,
+      model: env.OPENAI_MODEL,
+      source,
+      maxBytes: env.PHOTO_MAX_BYTES,
+      ...(deps.book ? { book: deps.book } : {}),
+    }),
   };
 }

@@ -10,7 +10,7 @@ import type {
 } from 'openai/resources/chat/completions';
 import type { MemoryEntry } from '../../domain/conversation/ports';
 import type { Language } from '../../domain/language';
-import type { AiUsage } from '../../domain/assistant/aiUsage';
+import type { AiUsage, AiUsageBooking } from '../../domain/assistant/aiUsage';
 import type { AssistantEngine } from '../../domain/assistant/assistantEngine';
 import type { AssistantReply } from '../../domain/assistant/assistantReply';
 import { AssistantTimeoutError } from '../../domain/assistant/fallbackAssistant';
@@ -19,7 +19,7 @@ import { INSTRUCTIONS_GUARD, STATIC_SYSTEM_PROMPT, turnSystemPrompt } from '../.
 import { InvalidToolArgumentsError, UnknownToolError, type ToolOutcome, type Toolbox } from '../../domain/assistant/toolbox';
 import type { TurnContext } from '../../domain/assistant/turnContext';
 import { afterShowing, withSearch } from '../../domain/dialogue/dialogueState';
-import { productsMessage, type ImageUrlResolver } from '../../domain/replies/productMessages';
+import { discountPercent, productsMessage, type ImageUrlResolver } from '../../domain/replies/productMessages';
 
 export interface OpenAiAssistantOptions {
   client: OpenAI;
@@ -39,10 +39,19 @@ export interface OpenAiAssistantOptions {
    */
   turnDeadlineMs?: number;
   temperature?: number;
+  /** Books every completion as it comes back (the spending caps, the cost ledger). */
+  book?: AiUsageBooking;
+  /** The most a reply may be: a WhatsApp answer is a few hundred tokens; a runaway answer must not cost more. Defaults to 700. */
+  maxOutputTokens?: number;
+  /** Hosts a link in the model's words may point at (the store's own site); a sentence with any other link is dropped. */
+  allowedLinkHosts?: readonly string[];
 }
 
 const DEFAULT_MAX_TOOL_ROUNDS = 4;
 const DEFAULT_TURN_DEADLINE_MS = 25_000;
+const DEFAULT_MAX_OUTPUT_TOKENS = 700;
+// What a request that timed out is booked at: its prompt by this rule of thumb, and the whole output cap (the API may have billed it).
+const CHARS_PER_TOKEN_ESTIMATE = 4;
 // Ten exchanges, a customer message and a reply each.
 const HISTORY_MESSAGES = 20;
 
@@ -68,6 +77,9 @@ export class OpenAiAssistant implements AssistantEngine {
   private readonly temperature: number | undefined;
   private readonly turnDeadlineMs: number;
   private readonly tools: ChatCompletionTool[];
+  private readonly allowedLinkHosts: readonly string[];
+  private readonly book: AiUsageBooking;
+  private readonly maxOutputTokens: number;
 
   constructor(options: OpenAiAssistantOptions) {
     this.client = options.client;
@@ -79,6 +91,9 @@ export class OpenAiAssistant implements AssistantEngine {
     this.maxToolRounds = options.maxToolRounds ?? DEFAULT_MAX_TOOL_ROUNDS;
     this.temperature = options.temperature;
     this.turnDeadlineMs = options.turnDeadlineMs ?? DEFAULT_TURN_DEADLINE_MS;
+    this.allowedLinkHosts = options.allowedLinkHosts ?? [];
+    this.book = options.book ?? (async () => undefined);
+    this.maxOutputTokens = options.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS;
     this.tools = options.toolbox.definitions.map((definition) => ({
       type: 'function',
       function: { name: definition.name, description: definition.description, parameters: definition.parameters },
@@ -98,8 +113,12 @@ export class OpenAiAssistant implements AssistantEngine {
     // Each round may call tools; the round after the last allowed one must answer in words, so a turn makes at most maxToolRounds + 1 requests.
     for (let round = 0; ; round++) {
       const toolsAllowed = round < this.maxToolRounds;
-      const completion = await this.complete(messages, toolsAllowed, deadline);
-      if (completion.usage) usage.push(chatUsage(this.model, completion.usage));
+      const completion = await this.complete(messages, toolsAllowed, deadline, context.customer.waId);
+      if (completion.usage) {
+        const used = chatUsage(this.model, completion.usage);
+        usage.push(used);
+        await this.book(context.customer.waId, used);
+      }
       const message = completion.choices[0]?.message;
       const calls = toolsAllowed ? (message?.tool_calls ?? []).filter(isFunctionCall) : [];
       if (calls.length === 0) return this.reply(context, message?.content ?? '', outcomes, usage);
@@ -114,10 +133,16 @@ export class OpenAiAssistant implements AssistantEngine {
     }
   }
 
-  private async complete(messages: ChatCompletionMessageParam[], toolsAllowed: boolean, deadline: AbortSignal): Promise<ChatCompletion> {
+  private async complete(
+    messages: ChatCompletionMessageParam[],
+    toolsAllowed: boolean,
+    deadline: AbortSignal,
+    customerWaId: string,
+  ): Promise<ChatCompletion> {
     const request: ChatCompletionCreateParamsNonStreaming = {
       model: this.model,
       messages,
+      max_completion_tokens: this.maxOutputTokens,
       // The tools stay in every request, even when none may be called: they are part of the cached prompt prefix.
       // Parallel calls (a search and track_preference in one round) save a round trip; they rule out OpenAI's strict
       // schema mode, so the toolbox checks every argument itself.
@@ -128,6 +153,13 @@ export class OpenAiAssistant implements AssistantEngine {
       return await this.client.chat.completions.create(request, { signal: deadline });
     } catch (error) {
       if (error instanceof APIConnectionTimeoutError || (error instanceof APIUserAbortError && deadline.aborted)) {
+        // The request may have been billed although its answer never came: booked at its prompt and the whole output cap.
+        await this.book(customerWaId, {
+          model: this.model,
+          inputTokens: Math.ceil(JSON.stringify(request.messages).length / CHARS_PER_TOKEN_ESTIMATE),
+          cachedInputTokens: 0,
+          outputTokens: this.maxOutputTokens,
+        });
         throw new AssistantTimeoutError('OpenAI did not answer in time', { cause: error });
       }
       throw error;
@@ -157,12 +189,13 @@ export class OpenAiAssistant implements AssistantEngine {
     const recited = INSTRUCTIONS_GUARD.recites(modelText);
     // The products of the last search or recommendation are what the model's last words are about; an empty result shows none.
     const shown = recited ? [] : (outcomes.findLast((outcome) => outcome.products !== undefined)?.products ?? []);
-    const catalogPrices = outcomes
-      .flatMap((outcome) => outcome.products ?? [])
-      .flatMap((product) => [product.price, product.oldPrice ?? product.price]);
+    const products = outcomes.flatMap((outcome) => outcome.products ?? []);
+    const catalogPrices = products.flatMap((product) => [product.price, product.oldPrice ?? product.price]);
+    const percents = products.flatMap((product) => discountPercent(product) ?? []);
     const text = recited
       ? this.instructionsPrivate(language)
-      : removeInventedPrices(modelText, catalogPrices) || this.neutralIntro(language);
+      : removeInventedPrices(modelText, catalogPrices, { percents, allowedLinkHosts: this.allowedLinkHosts }) ||
+        this.neutralIntro(language);
     const names = shown.map((product) => product.name);
     const search = outcomes.findLast((outcome) => outcome.search !== undefined)?.search;
     const dialogue = afterShowing(

@@ -1,4 +1,5 @@
 import type OpenAI from 'openai';
+import type { AiUsageBooking } from '../../domain/assistant/aiUsage';
 import { chatUsage } from './chatUsage';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { ChatCompletion, ChatCompletionContentPart } from 'openai/resources/chat/completions';
@@ -14,6 +15,8 @@ export interface OpenAiPhotoDescriptionsOptions {
   model: string;
   source: MediaSource;
   maxBytes: number;
+  /** Books every completion as it comes back, an unusable answer's too. */
+  book?: AiUsageBooking;
 }
 
 /** What the model must answer, enforced by the API (strict JSON schema) and checked again here. */
@@ -52,7 +55,7 @@ const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif
 export class OpenAiPhotoDescriptions implements PhotoDescriptions {
   constructor(private readonly options: OpenAiPhotoDescriptionsOptions) {}
 
-  async describe(_customer: Customer, photo: Photo): Promise<PhotoDescription> {
+  async describe(customer: Customer, photo: Photo): Promise<PhotoDescription> {
     const { client, model, source, maxBytes } = this.options;
     const fetched = await source.download(photo.mediaId, { maxBytes });
     if (fetched.kind === 'too_large') return { kind: 'too_large', sizeBytes: fetched.sizeBytes, limitBytes: maxBytes };
@@ -79,6 +82,7 @@ export class OpenAiPhotoDescriptions implements PhotoDescriptions {
       max_completion_tokens: MAX_ANSWER_TOKENS,
     });
     const usage = completion.usage ? chatUsage(model, completion.usage) : undefined;
+    if (usage) await this.options.book?.(customer.waId, usage);
     const answer = readAnswer(completion);
     // The same photo at temperature 0 gets the same answer: asking again would only cost more.
     if (typeof answer === 'string') return { kind: 'unusable', reason: answer, ...(usage ? { usage } : {}) };

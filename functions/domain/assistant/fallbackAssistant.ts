@@ -12,8 +12,8 @@ export type FallbackReason = 'error' | 'timeout' | 'budget';
 export interface FallbackAssistantOptions {
   primary: AssistantEngine;
   fallback: AssistantEngine;
-  /** The spending cap: when it says no, the primary is not called at all. */
-  isPrimaryAllowed?: () => Promise<boolean>;
+  /** The spending caps (the shop's, the customer's): when they say no, the primary is not called at all. */
+  isPrimaryAllowed?: (context: TurnContext) => Promise<boolean>;
   /** For logs and metrics; called before the fallback answers. */
   onFallback: (reason: FallbackReason, error?: unknown) => void;
 }
@@ -25,7 +25,7 @@ export interface FallbackAssistantOptions {
 export class FallbackAssistant implements AssistantEngine {
   private readonly primary: AssistantEngine;
   private readonly fallback: AssistantEngine;
-  private readonly isPrimaryAllowed: () => Promise<boolean>;
+  private readonly isPrimaryAllowed: (context: TurnContext) => Promise<boolean>;
   private readonly onFallback: FallbackAssistantOptions['onFallback'];
 
   constructor(options: FallbackAssistantOptions) {
@@ -38,7 +38,7 @@ export class FallbackAssistant implements AssistantEngine {
   async respond(context: TurnContext): Promise<AssistantReply> {
     let allowed: boolean;
     try {
-      allowed = await this.isPrimaryAllowed();
+      allowed = await this.isPrimaryAllowed(context);
     } catch (error) {
       // A cap that cannot be read is not a cap that allows spending.
       return this.fallBack(context, 'error', error);

@@ -1,3 +1,4 @@
+import type { AiUsageBooking } from '../assistant/aiUsage';
 import { LANGUAGES, type Language } from '../language';
 import { detectLanguage } from '../understanding/language';
 import { tokenize } from '../understanding/tokens';
@@ -23,6 +24,8 @@ export interface VoiceNotePipelineDependencies {
   customerRef: (waId: string) => string;
   /** What audio the speech service does not take, or takes at a wasteful bitrate, is re-encoded to. */
   convertTo: SpeechEncoding;
+  /** Books each transcription as it comes back, whatever the turn does next. */
+  book?: AiUsageBooking;
 }
 
 /** Shorter than this, nobody has said what they are looking for; the API also refuses clips under 0.1 s. */
@@ -55,6 +58,7 @@ export class VoiceNotePipeline implements VoiceNotes {
     }
 
     const heard = await this.deps.speech.transcribe(await this.uploadable(staged.bytes, inspection));
+    await this.deps.book?.(customer.waId, heard.usage);
     const text = heard.text.trim();
     if (!HAS_WORDS.test(text)) return { kind: 'empty', durationSeconds };
     return { kind: 'text', text, language: languageOf(heard.language, text), durationSeconds, usage: heard.usage };

@@ -1,10 +1,14 @@
+import type { AiUsage } from '../../domain/assistant/aiUsage';
 import type { TurnResult } from '../../domain/conversation/conversationService';
 import { languageCounter } from '../../domain/cost/analyticsCounters';
 import { currentMeter } from '../usageMeterContext';
 
-/** Books a turn's model usage (chat, vision, speech-to-text) and language in the invocation's meter. */
-export function recordTurnResult(result: Pick<TurnResult, 'usage' | 'language'>): void {
-  const meter = currentMeter();
-  meter?.recordAi(result.usage);
-  meter?.count(languageCounter(result.language));
+/** Counts a turn's language in the invocation's meter; its model calls were metered one by one (meterAiUsage). */
+export function recordTurnResult(result: Pick<TurnResult, 'language'>): void {
+  currentMeter()?.count(languageCounter(result.language));
+}
+
+/** One model call (chat, vision, speech-to-text) in the invocation's meter, as it comes back. */
+export function meterAiUsage(usage: AiUsage): void {
+  currentMeter()?.recordAi([usage]);
 }
