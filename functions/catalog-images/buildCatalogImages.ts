@@ -19,6 +19,8 @@ export function buildCatalogImages(env: Environment, telemetry: Telemetry = crea
         memoryMb: 512,
         feature: 'catalog_images',
         invocationUsage: httpApiRequestUsage,
+        // A picture nobody has (a scan of made-up names) drew nothing.
+        rejected: ({ response }) => response?.statusCode === 404,
       }),
     );
   return { handler };

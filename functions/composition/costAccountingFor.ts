@@ -11,12 +11,14 @@ import { costAccounting } from '../observability/costAccounting';
 /** As lib/constructs/zetaFunction.ts deploys every function; the local runtime is priced as the deployment would be. */
 const DEPLOYED_ARCHITECTURE = 'arm64';
 
-export interface AccountedFunction<TEvent> {
+export interface AccountedFunction<TEvent, TResult = unknown> {
   functionName: string;
   /** The memory the stack gives the function; Lambda's context overrides it when it says. */
   memoryMb: number;
   feature: Feature | ((event: TEvent) => Feature);
   invocationUsage?: (event: TEvent) => UsageEvent[];
+  /** Requests refused before any work: no ledger row (see CostAccountingOptions.rejected). */
+  rejected?: (outcome: { error: unknown; response: TResult | undefined }) => boolean;
 }
 
 /** The cost accounting middleware of one function, writing to the ledger in the app's table. */
@@ -24,7 +26,7 @@ export function costAccountingFor<TEvent, TResult>(
   env: Pick<Environment, 'AWS_REGION' | 'TABLE_NAME'>,
   telemetry: { logger: Logger; metrics: Metrics },
   dynamo: DynamoClients,
-  accounted: AccountedFunction<TEvent>,
+  accounted: AccountedFunction<TEvent, TResult>,
 ) {
   return costAccounting<TEvent, TResult>({
     ...accounted,

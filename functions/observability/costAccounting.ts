@@ -13,10 +13,13 @@ import { COST_ACCOUNTING_FAILED_METRIC, publishInvocationMetrics } from './costM
 import { UsageMeter } from './usageMeter';
 import { enterMeter } from './usageMeterContext';
 
+/** Invocations refused before any work: priced in CostUsd, but no ledger row. */
+export const REJECTED_UNBOOKED_METRIC = 'RejectedRequestsNotBooked';
+
 /** DynamoDB bills a standard write per started kilobyte of the item. */
 const WRITE_UNIT_BYTES = 1024;
 
-export interface CostAccountingOptions<TEvent> {
+export interface CostAccountingOptions<TEvent, TResult = unknown> {
   /** The function's short name, as the `service` of its metrics: webhook, consumer, alert-checker, catalog-images. */
   functionName: string;
   /** What the function is configured with; the invocation's own context wins when it says (it is what Lambda bills). */
@@ -32,6 +35,13 @@ export interface CostAccountingOptions<TEvent> {
   feature: Feature | ((event: TEvent) => Feature);
   /** Usage the invocation causes outside the code: its API Gateway request, the queue polling that fed it, the schedule that fired it. */
   invocationUsage?: (event: TEvent) => UsageEvent[];
+  /**
+   * Requests refused before any work (a bad signature, a wrong method, a body
+   * too large, an unknown picture): their cost is still published (CostUsd),
+   * but they write no ledger row, so that junk from the internet cannot fill
+   * the table with rows kept 13 months.
+   */
+  rejected?: (outcome: { error: unknown; response: TResult | undefined }) => boolean;
   now?: () => number;
 }
 
@@ -52,7 +62,7 @@ interface Invocation {
  * error handler can end the chain. The time it measures is the handler's;
  * the other middlewares take microseconds.
  */
-export function costAccounting<TEvent, TResult>(options: CostAccountingOptions<TEvent>): MiddlewareObj<TEvent, TResult> {
+export function costAccounting<TEvent, TResult>(options: CostAccountingOptions<TEvent, TResult>): MiddlewareObj<TEvent, TResult> {
   const now = options.now ?? Date.now;
   // Keyed by request: the local runtime runs several invocations of one handler at once.
   const running = new WeakMap<object, Invocation>();
@@ -69,6 +79,10 @@ export function costAccounting<TEvent, TResult>(options: CostAccountingOptions<T
     try {
       const row = rowOf(request, invocation, options, performance.now());
       publishInvocationMetrics(options.metrics, row);
+      if (options.rejected?.({ error: request.error, response: request.response ?? undefined }) === true) {
+        options.metrics.addMetric(REJECTED_UNBOOKED_METRIC, MetricUnit.Count, 1);
+        return;
+      }
       await options.ledger.append(row);
     } catch (error) {
       failed(error);
@@ -94,7 +108,7 @@ export function costAccounting<TEvent, TResult>(options: CostAccountingOptions<T
 function rowOf<TEvent>(
   request: Request<TEvent, unknown, Error, Context>,
   { meter, startedAt }: Invocation,
-  options: CostAccountingOptions<TEvent>,
+  options: Omit<CostAccountingOptions<TEvent>, 'rejected'>,
   endedAt: number,
 ): LedgerRow {
   const configured = Number(request.context.memoryLimitInMB);

@@ -9,6 +9,7 @@ import { costAccountingFor } from '../composition/costAccountingFor';
 import { httpApiRequestUsage } from '../observability/invocationUsage';
 import { createTelemetry, type Telemetry } from '../observability/telemetry';
 import { createWebhookHandler } from './webhookHandler';
+import { WebhookError } from './webhookErrors';
 
 /** The webhook's composition root: the SQS client is created once per cold start. */
 export function buildWebhook(env: Environment, telemetry: Telemetry = createTelemetry('webhook')) {
@@ -25,6 +26,8 @@ export function buildWebhook(env: Environment, telemetry: Telemetry = createTele
       memoryMb: 256,
       feature: 'webhook',
       invocationUsage: httpApiRequestUsage,
+      // A bad signature, a wrong method, a body too large or malformed: nothing was queued, and the internet may send any number.
+      rejected: ({ error }) => error instanceof WebhookError && error.statusCode < 500,
     }),
     ...telemetry,
   });

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
@@ -41,10 +42,17 @@ function rawBodyOf(event: APIGatewayProxyEventV2): Buffer {
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
 }
 
+/** Compared in constant time, over digests so that not even the length shows: the token is guessed one request at a time otherwise. */
+function sameSecret(given: string | undefined, expected: string | undefined): boolean {
+  if (given === undefined || expected === undefined || expected === '') return false;
+  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
 function verifySubscription(event: APIGatewayProxyEventV2, secrets: AppSecrets): APIGatewayProxyResultV2 {
   const query = event.queryStringParameters ?? {};
   const challenge = query['hub.challenge'];
-  if (query['hub.mode'] !== 'subscribe' || query['hub.verify_token'] !== secrets.whatsappVerifyToken || !challenge) {
+  if (query['hub.mode'] !== 'subscribe' || !sameSecret(query['hub.verify_token'], secrets.whatsappVerifyToken) || !challenge) {
     throw new VerificationFailedError();
   }
   return { statusCode: 200, headers: { 'content-type': 'text/plain' }, body: challenge };
