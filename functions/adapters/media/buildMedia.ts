@@ -12,6 +12,7 @@ import type { GraphClient } from '../whatsapp/graphClient';
 import { ffmpegBinaryResolver } from './ffmpegBinary';
 import { FfmpegAudioTools } from './ffmpegAudioTools';
 import { GraphMediaSource } from './graphMediaSource';
+import { headerFirstAudioTools } from './oggOpus';
 import { S3MediaStaging } from './s3MediaStaging';
 
 export interface MediaServicesDependencies {
@@ -41,7 +42,7 @@ export function buildMediaServices(deps: MediaServicesDependencies): MediaServic
     voice: new VoiceNotePipeline({
       source,
       staging: new S3MediaStaging(deps.s3, env.MEDIA_BUCKET),
-      audio: new FfmpegAudioTools({ binary: ffmpegBinaryResolver(env.FFMPEG_BIN) }),
+      audio: headerFirstAudioTools(new FfmpegAudioTools({ binary: ffmpegBinaryResolver(env.FFMPEG_BIN) })),
       speech: new OpenAiSpeechToText({ client: openai, model: env.TRANSCRIBE_MODEL }),
       limits: { maxBytes: env.VOICE_MAX_BYTES, maxSeconds: env.VOICE_MAX_SECONDS },
       customerRef: (waId) => customerRef(waId),

@@ -40,12 +40,18 @@ const DEFAULT_MAX_OUTPUT_CHARS = 64 * 1024;
 export function runProcess(
   file: string,
   args: readonly string[],
-  options: { timeoutMs: number; maxOutputChars?: number },
+  options: { timeoutMs: number; maxOutputChars?: number; env?: NodeJS.ProcessEnv },
 ): Promise<ProcessResult> {
   const maxOutputChars = options.maxOutputChars ?? DEFAULT_MAX_OUTPUT_CHARS;
   return new Promise((resolve, reject) => {
     // Its own process group, so that a timeout also kills whatever it started (a wrapper script's ffmpeg).
-    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], shell: false, windowsHide: true, detached: true });
+    const child = spawn(file, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      shell: false,
+      windowsHide: true,
+      detached: true,
+      ...(options.env ? { env: options.env } : {}),
+    });
     let stdout = '';
     let stderr = '';
     let settled = false;

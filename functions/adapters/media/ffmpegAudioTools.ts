@@ -46,6 +46,13 @@ const ERROR_TAIL_CHARS = 600;
  */
 const SAFE_INPUT = ['-protocol_whitelist', 'file', '-format_whitelist', 'ogg,mp3,mov,amr,amrnb,amrwb,aac,wav,matroska,flac'];
 
+/**
+ * ffmpeg gets no environment but the PATH it is found on: not the function's
+ * AWS credentials, secrets or endpoints, which a file exploiting the decoder
+ * could otherwise read from its own environment.
+ */
+const FFMPEG_ENVIRONMENT: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin', LC_ALL: 'C' };
+
 const ENCODINGS: Record<SpeechEncoding, { file: string; args: string[] }> = {
   // Opus's VoIP mode at 24 kbps keeps speech clear in about 180 KB a minute.
   ogg: { file: 'speech.ogg', args: ['-c:a', 'libopus', '-b:a', '24k', '-application', 'voip', '-f', 'ogg'] },
@@ -102,7 +109,7 @@ export class FfmpegAudioTools implements AudioTools {
   }
 
   private async ffmpeg(args: string[]) {
-    return runProcess(await this.binary(), args, { timeoutMs: this.timeoutMs });
+    return runProcess(await this.binary(), args, { timeoutMs: this.timeoutMs, env: FFMPEG_ENVIRONMENT });
   }
 
   private async inTempDir<T>(audio: Uint8Array, work: (input: string, dir: string) => Promise<T>): Promise<T> {

@@ -11,8 +11,12 @@ export type SpeechEncoding = 'ogg' | 'mp3';
 export interface AudioInspection {
   format: AudioFormat;
   durationSeconds: number;
-  /** The loudest sample in dBFS (0 is full scale); -91 or lower is digital silence. */
-  peakDecibels: number;
+  /**
+   * The loudest sample in dBFS (0 is full scale); -91 or lower is digital
+   * silence. Undefined when not measured: an OGG/Opus note read from its
+   * headers alone, whose packets showed sound.
+   */
+  peakDecibels?: number;
 }
 
 /** Decoding and re-encoding audio (ffmpeg). Tool failures (missing binary, timeout) are thrown. */

@@ -53,7 +53,8 @@ export class VoiceNotePipeline implements VoiceNotes {
     if (inspection === undefined) return { kind: 'empty', durationSeconds: 0 };
     const { durationSeconds } = inspection;
     if (durationSeconds > limits.maxSeconds) return { kind: 'too_long', durationSeconds, limitSeconds: limits.maxSeconds };
-    if (durationSeconds < MIN_SPEECH_SECONDS || inspection.peakDecibels <= SILENCE_PEAK_DECIBELS) {
+    const silent = inspection.peakDecibels !== undefined && inspection.peakDecibels <= SILENCE_PEAK_DECIBELS;
+    if (durationSeconds < MIN_SPEECH_SECONDS || silent) {
       return { kind: 'empty', durationSeconds };
     }
 
