@@ -1,6 +1,16 @@
-import { CfnOutput, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  OriginProtocolPolicy,
+  OriginSslPolicy,
+  PriceClass,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -13,13 +23,24 @@ import { GENERATED_SECRET_KEY } from './secrets';
 import { zetaFunction } from './zetaFunction';
 
 /**
- * Stage-wide request limits. Real traffic is a few requests a second: Meta's
- * webhook POSTs (one per message or status), its handshake GETs, and WhatsApp
- * fetching product pictures. The limits cap what a flood from the open
- * internet can cost; Meta retries throttled (429) webhooks later, so a burst
- * of catch-up deliveries after an outage is slowed down, not lost.
+ * Request limits per route, so that junk to one route cannot get Meta's
+ * webhooks 429'd on another. Meta's POSTs are sized for the capacity goal
+ * (issue 18): 200 customer messages a second, each bringing about 5.5 POSTs
+ * with its statuses (sent, delivered, read, and the answers' own), is 1,100
+ * a second; 1,500 leaves room, and the burst absorbs Meta's catch-up after an
+ * outage (it retries a 429 later, so a longer flood is slowed, not lost).
+ * The handshake is a GET now and then. Pictures are served by CloudFront from
+ * its cache: the route sees a miss per picture and edge a day, so a low limit
+ * caps what a scan of made-up names costs. Everything else (no route) gets the
+ * stage default. API Gateway's account-level limit (10,000 a second by default,
+ * shared by the region's APIs) stays above all of these.
  */
-const API_THROTTLE = { rateLimit: 20, burstLimit: 50 } as const;
+export const ROUTE_THROTTLES = {
+  'POST /webhook': { rateLimit: 1_500, burstLimit: 3_000 },
+  'GET /webhook': { rateLimit: 10, burstLimit: 20 },
+  'GET /catalog/images/{file}': { rateLimit: 50, burstLimit: 100 },
+} as const satisfies Record<string, { rateLimit: number; burstLimit: number }>;
+const DEFAULT_THROTTLE = { rateLimit: 10, burstLimit: 20 } as const;
 
 /**
  * One JSON object per request, so Logs Insights can filter on fields. The
@@ -55,8 +76,10 @@ export class Ingress extends Construct {
   readonly stage: HttpStage;
   readonly webhook: NodejsFunction;
   readonly catalogImages: NodejsFunction;
-  /** What the consumer puts in front of `images/<id>.png` for WhatsApp to fetch. */
+  /** What the consumer puts in front of `images/<id>.png` for WhatsApp to fetch: CloudFront's address. */
   readonly catalogImageBaseUrl: string;
+  /** CloudFront in front of the pictures' route: WhatsApp's fetches are served from its cache. */
+  readonly pictures: Distribution;
 
   constructor(scope: Construct, id: string, props: IngressProps) {
     super(scope, id);
@@ -107,7 +130,7 @@ export class Ingress extends Construct {
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       autoDeploy: true,
-      throttle: API_THROTTLE,
+      throttle: DEFAULT_THROTTLE,
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
@@ -124,6 +147,13 @@ export class Ingress extends Construct {
       methods: [HttpMethod.GET],
       integration: new HttpLambdaIntegration('CatalogImagesIntegration', this.catalogImages),
     });
+    (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      Object.entries(ROUTE_THROTTLES).map(([routeKey, limits]) => [
+        routeKey,
+        // RouteSettings is a JSON map to CloudFormation: its keys are written as the template spells them.
+        { ThrottlingRateLimit: limits.rateLimit, ThrottlingBurstLimit: limits.burstLimit },
+      ]),
+    );
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-APIG4',
       reason:
@@ -132,7 +162,8 @@ export class Ingress extends Construct {
 
     // The stage is `$default`, so its URL is the API's root.
     const webhookUrl = `${this.stage.url}webhook`;
-    this.catalogImageBaseUrl = `${this.stage.url}catalog/`;
+    this.pictures = this.pictureDistribution(settings);
+    this.catalogImageBaseUrl = `https://${this.pictures.distributionDomainName}/catalog/`;
 
     new CfnOutput(this, 'WebhookUrl', {
       description: "Callback URL for Meta's WhatsApp webhook configuration",
@@ -148,5 +179,57 @@ export class Ingress extends Construct {
         "(the last two keep each template's category current: marketing ones are sent through /marketing_messages).",
       ].join(' '),
     }).overrideLogicalId('WebhookVerifyTokenInstructions');
+  }
+
+  /**
+   * Product pictures through CloudFront: WhatsApp fetches a picture for every
+   * card sent, and the edge serves it from its cache for a day (the function's
+   * Cache-Control), so those fetches never reach the API, its limits or the
+   * function; only the path goes into the cache key, so made-up query strings
+   * cannot force misses. Anything else through the distribution reaches the
+   * API uncached and without its query (the webhook handshake fails there).
+   */
+  private pictureDistribution(settings: Settings): Distribution {
+    const origin = new HttpOrigin(Fn.select(2, Fn.split('/', this.api.apiEndpoint)), {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+    });
+    const distribution = new Distribution(this, 'Pictures', {
+      comment: `ZETA Assistant ${settings.stage}: catalog pictures`,
+      defaultBehavior: {
+        origin,
+        allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: CachePolicy.CACHING_DISABLED,
+        viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      },
+      additionalBehaviors: {
+        '/catalog/images/*': {
+          origin,
+          allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+        },
+      },
+      priceClass: PriceClass.PRICE_CLASS_100,
+    });
+    Validations.of(distribution).acknowledge(
+      { id: 'AwsSolutions-CFR1', reason: 'Product pictures are public, for WhatsApp wherever its media fetchers run: no geo restriction.' },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason:
+          "Cached pictures of a public catalog; the API behind has per-route limits and the function's concurrency bounds what misses cost.",
+      },
+      {
+        id: 'AwsSolutions-CFR3',
+        reason:
+          'Access logs of public product pictures would only add cost; the API access logs record every miss that reaches the origin.',
+      },
+      {
+        id: 'AwsSolutions-CFR4',
+        reason:
+          "The default *.cloudfront.net certificate: the distribution's own domain supports TLS 1.2 for clients that ask, WhatsApp's fetchers among them.",
+      },
+    );
+    return distribution;
   }
 }

@@ -34,6 +34,8 @@ export const OLDEST_MESSAGE_ALARM_AGE = Duration.minutes(5);
 
 /** Short enough that an alarm reaches someone while the customer is still in the chat. */
 const ALARM_PERIOD = Duration.minutes(5);
+const CLIENT_ERROR_ALARM_PERCENT = 20;
+const CLIENT_ERROR_ALARM_MIN_REQUESTS = 100;
 
 type AppMetric = readonly [service: keyof typeof SERVICE_NAMES, metricName: string];
 
@@ -149,6 +151,20 @@ export class Observability extends Construct {
       metric: props.api.metricServerError({ statistic: Stats.SUM, period: ALARM_PERIOD }),
       threshold: 0,
       description: 'The HTTP API answered 5xx: Meta will redeliver webhooks, but WhatsApp may have shown product cards without pictures.',
+    });
+    this.alarm('ApiClientErrorRate', {
+      metric: new MathExpression({
+        // Below this many requests in a period a few refusals are noise, not a flood.
+        expression: `IF(requests >= ${CLIENT_ERROR_ALARM_MIN_REQUESTS}, 100 * errors / requests, 0)`,
+        usingMetrics: {
+          requests: props.api.metricCount({ statistic: Stats.SUM, period: ALARM_PERIOD }),
+          errors: props.api.metricClientError({ statistic: Stats.SUM, period: ALARM_PERIOD }),
+        },
+        period: ALARM_PERIOD,
+        label: 'HTTP API 4xx and 429 (% of requests)',
+      }),
+      threshold: CLIENT_ERROR_ALARM_PERCENT,
+      description: `Over ${CLIENT_ERROR_ALARM_PERCENT}% of the HTTP API's requests were answered 4xx, throttling (429) included: a flood of junk or unsigned posts, a route limit reached by Meta's own deliveries, or an app secret that no longer matches Meta's. The access logs' status and routeKey say which.`,
     });
     for (const [name, fn] of Object.entries(functions) as [LambdaName, IFunction][]) {
       this.alarm(`${capitalised(name)}Errors`, {

@@ -10,6 +10,8 @@ import { FunctionInstances, type FunctionInstanceStats } from './functionInstanc
 import { AccessDeniedError, IamAuthorizer, describeDenial, type AuthorizedCall, type CallerPrincipal } from './iamAuthorizer';
 import { LocalDeployment, type ApiRoute, type DeployedFunction, type DeployedQueue, type PolicyDocument } from './localDeployment';
 import { SecretsManagerStandIn } from './secretsManagerStandIn';
+import { CloudFrontStandIn, type CloudFrontStats } from './cloudFrontStandIn';
+import { RouteThrottles } from './routeThrottles';
 
 export interface AsDeployedOptions {
   /** The synthesized cloud assembly (`cdk synth -o DIR`). */
@@ -61,7 +63,8 @@ export const ENVIRONMENT_MAPPINGS = {
   GRAPH_API_BASE_URL: 'the WhatsApp Cloud API → the Graph stand-in',
   OPENAI_BASE_URL: 'OpenAI → OPENAI_BASE_URL of the developer, when set',
   API_URL: "the store's product API → the local store stand-in, when the template sets one",
-  CATALOG_IMAGE_BASE_URL: "the HTTP API's URL → the local origin",
+  CATALOG_IMAGE_BASE_URL:
+    "the CloudFront distribution's domain → its local stand-in at /cloudfront/<id> (the HTTP API's URL → the local origin)",
   PATH: "the ffmpeg layer's /opt/bin → this machine's ffmpeg on PATH",
   AWS_ACCESS_KEY_ID: "the role's session credentials, as Lambda hands them to the function",
 } as const;
@@ -75,6 +78,9 @@ export class AsDeployedStack {
   private readonly logs = new Map<LambdaName, string[]>();
   private secrets: SecretsManagerStandIn | undefined;
   private routes: ApiRoute[] = [];
+  private throttles = new RouteThrottles({ byRoute: {}, fallback: undefined });
+  private distributions: CloudFrontStandIn[] = [];
+  private readonly environments = new Map<LambdaName, Record<string, string>>();
   private readonly scheduleDeadLetters: ScheduleDeadLetter[] = [];
 
   private constructor(
@@ -164,10 +170,15 @@ export class AsDeployedStack {
     });
 
     this.routes = this.deployment.apiRoutes();
+    this.throttles = new RouteThrottles(this.deployment.routeThrottles());
+    this.distributions = this.deployment
+      .distributions()
+      .map((distribution) => new CloudFrontStandIn(distribution, (request, path) => this.invokeRoute(request, Buffer.alloc(0), path)));
     await this.requireEventSourcePermissions();
     const apiEndpoint = this.deployment.apiEndpoint();
     for (const fn of Object.values(this.functions)) {
       const environment = this.environmentOf(fn, servers, apiEndpoint);
+      this.environments.set(fn.name, environment);
       const reserved = this.deployment.resources[fn.logicalId]?.Properties?.ReservedConcurrentExecutions;
       this.instances.set(
         fn.name,
@@ -183,9 +194,12 @@ export class AsDeployedStack {
 
   /** The environment one function gets: exactly the template's, with ENVIRONMENT_MAPPINGS applied. */
   environmentOf(fn: DeployedFunction, servers: LocalServers, apiEndpoint: string): Record<string, string> {
-    const template = Object.fromEntries(
-      Object.entries(fn.environment).map(([name, value]) => [name, value.replaceAll(apiEndpoint, servers.origin)]),
-    );
+    const local = (value: string) =>
+      this.distributions.reduce(
+        (mapped, distribution) => mapped.replaceAll(`https://${distribution.domainName}`, `${servers.origin}${distribution.prefix}`),
+        value.replaceAll(apiEndpoint, servers.origin),
+      );
+    const template = Object.fromEntries(Object.entries(fn.environment).map(([name, value]) => [name, local(value)]));
     const credentials = this.frontDoor.credentialsFor({ kind: 'role', caller: fn.name, role: fn.role });
     return {
       ...template,
@@ -207,6 +221,22 @@ export class AsDeployedStack {
       AWS_EXECUTION_ENV: `AWS_Lambda_${fn.runtime}`,
       ...(fn.logGroupName === undefined ? {} : { AWS_LAMBDA_LOG_GROUP_NAME: fn.logGroupName }),
     };
+  }
+
+  /** A variable of the environment a function runs with here: the template's, with ENVIRONMENT_MAPPINGS applied. */
+  localVariable(name: LambdaName, variable: string): string | undefined {
+    return this.environments.get(name)?.[variable];
+  }
+
+  /** A CloudFront distribution of the template, at /cloudfront/<id>/ on the runtime's origin. */
+  handleCloudFront(request: IncomingMessage, response: ServerResponse, path: string): Promise<boolean> {
+    const distribution = this.distributions.find((candidate) => path.startsWith(`${candidate.prefix}/`));
+    return distribution === undefined ? Promise.resolve(false) : distribution.handle(request, response, path);
+  }
+
+  /** Each distribution's cache hits and misses. */
+  cloudFrontStats(): Record<string, CloudFrontStats> {
+    return Object.fromEntries(this.distributions.map((distribution) => [distribution.domainName, distribution.stats()]));
   }
 
   /** Secrets Manager's API under /secretsmanager on the runtime's origin (reached through the front door). */
@@ -246,6 +276,10 @@ export class AsDeployedStack {
     const fn = this.functionByName(route.functionArn);
     if (fn === undefined) throw new Error(`route ${method} ${route.path} targets ${route.functionArn}, not a function of the template`);
     const routeKey = `${method} ${route.path}`;
+    // The stage's limit for this route, before anything runs: a flood of one route cannot use up another's.
+    if (!this.throttles.admit(routeKey)) {
+      return { statusCode: 429, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Too Many Requests' }) };
+    }
     const sourceArn = `arn:aws:execute-api:${this.deployment.region}:${this.deployment.accountId}:${this.deployment.apiId()}/$default/${method}${route.path}`;
     const denied = (
       await this.authorizer.authorize({ kind: 'service', caller: 'apigateway', service: 'apigateway.amazonaws.com', sourceArn }, 'Invoke', [

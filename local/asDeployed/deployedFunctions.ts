@@ -59,6 +59,7 @@ export async function deployedFunctions(
         return true;
       }
       if (storeApi !== undefined && path.startsWith('/store-api/') && (await storeApi(request, response))) return true;
+      if (path.startsWith('/cloudfront/') && (await stack.handleCloudFront(request, response, path))) return true;
       return serveAsDeployedApi(request, response, path, stack, options);
     },
     stop: () => stack.stop(),

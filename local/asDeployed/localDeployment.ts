@@ -107,6 +107,20 @@ export interface ApiRoute {
   functionArn: string;
 }
 
+/** How API Gateway limits a route: a token bucket of `burstLimit` refilled at `rateLimit` a second. */
+export interface RouteThrottle {
+  rateLimit: number;
+  burstLimit: number;
+}
+
+/** A CloudFront distribution: its address, and per path pattern the cache policy its behavior uses. */
+export interface DeployedDistribution {
+  id: string;
+  domainName: string;
+  /** Additional behaviors first, in the template's order; the default (`*`) last. */
+  behaviors: Array<{ pathPattern: string; cachePolicyId: string; allowedMethods: string[] }>;
+}
+
 /** A Lambda permission: who may invoke a function, as its resource-based policy statement. */
 export interface FunctionPermission {
   functionArn: string;
@@ -369,6 +383,43 @@ export class LocalDeployment {
     });
   }
 
+  /** The `$default` stage's limits: per route key, and the default for every other route. */
+  routeThrottles(): { byRoute: Record<string, RouteThrottle>; fallback: RouteThrottle | undefined } {
+    const [, stage] = this.single('AWS::ApiGatewayV2::Stage');
+    type Settings = { ThrottlingRateLimit?: number; ThrottlingBurstLimit?: number } | undefined;
+    const limits = (settings: Settings): RouteThrottle | undefined =>
+      settings?.ThrottlingRateLimit === undefined || settings.ThrottlingBurstLimit === undefined
+        ? undefined
+        : { rateLimit: settings.ThrottlingRateLimit, burstLimit: settings.ThrottlingBurstLimit };
+    const properties = (stage.Properties ?? {}) as { DefaultRouteSettings?: Settings; RouteSettings?: Record<string, Settings> };
+    const byRoute: Record<string, RouteThrottle> = {};
+    for (const [routeKey, settings] of Object.entries(properties.RouteSettings ?? {})) {
+      const route = limits(settings);
+      if (route !== undefined) byRoute[routeKey] = route;
+    }
+    return { byRoute, fallback: limits(properties.DefaultRouteSettings) };
+  }
+
+  distributions(): DeployedDistribution[] {
+    type Behavior = { PathPattern?: string; CachePolicyId?: string; AllowedMethods?: string[] };
+    return this.ofType('AWS::CloudFront::Distribution').map(([logicalId, resource]) => {
+      const config = (resource.Properties?.DistributionConfig ?? {}) as { CacheBehaviors?: Behavior[]; DefaultCacheBehavior?: Behavior };
+      const behavior = (entry: Behavior, pathPattern: string) => ({
+        pathPattern,
+        cachePolicyId: String(entry.CachePolicyId ?? ''),
+        allowedMethods: entry.AllowedMethods ?? ['GET', 'HEAD'],
+      });
+      return {
+        id: this.ref(logicalId),
+        domainName: this.attribute(logicalId, 'DomainName'),
+        behaviors: [
+          ...(config.CacheBehaviors ?? []).map((entry) => behavior(entry, String(entry.PathPattern))),
+          behavior(config.DefaultCacheBehavior ?? {}, '*'),
+        ],
+      };
+    });
+  }
+
   /** The API's invoke URL (the `$default` stage), as the functions' environment spells it. */
   apiEndpoint(): string {
     const [logicalId] = this.single('AWS::ApiGatewayV2::Api');
@@ -499,6 +550,10 @@ export class LocalDeployment {
         const name = explicit('TopicName') ?? generated(256);
         const arn = `arn:aws:sns:${region}:${accountId}:${name}`;
         return set(arn, { TopicArn: arn, TopicName: name });
+      }
+      case 'AWS::CloudFront::Distribution': {
+        const id = `E${suffix(stackName + logicalId, 13).toUpperCase()}`;
+        return set(id, { Id: id, DomainName: `d${suffix(logicalId, 13).toLowerCase()}.cloudfront.net` });
       }
       case 'AWS::KMS::Key': {
         const id = suffix(logicalId, 32).toLowerCase();

@@ -185,12 +185,49 @@ describe('as deployed: every feature with the configuration, secrets and role po
     expect(rerun.report.checked).toBe(0);
   });
 
-  it("serves product pictures through the HTTP API's route to the catalog-images function, at the URL cards carry", async () => {
-    const card = await fetch(`${runtime.url}/catalog/images/SOF-003.png`);
-    expect(card.status).toBe(200);
-    expect(card.headers.get('content-type')).toBe('image/png');
-    expect(stack.functions.consumer.environment.CATALOG_IMAGE_BASE_URL).toMatch(/^https:\/\/\w+\.execute-api\./);
+  it('serves product pictures through CloudFront, from its cache after the first fetch, at the URL cards carry', async () => {
+    expect(stack.functions.consumer.environment.CATALOG_IMAGE_BASE_URL).toMatch(/^https:\/\/d\w+\.cloudfront\.net\/catalog\/$/);
+    const imageBase = stack.localVariable('consumer', 'CATALOG_IMAGE_BASE_URL') ?? '';
+    expect(imageBase.startsWith(`${runtime.url}/cloudfront/`)).toBe(true);
+    const [before] = Object.values(stack.cloudFrontStats());
+    for (let fetched = 0; fetched < 3; fetched += 1) {
+      const card = await fetch(`${imageBase}images/SOF-003.png?junk=${fetched}`);
+      expect(card.status).toBe(200);
+      expect(card.headers.get('content-type')).toBe('image/png');
+    }
+    const [after] = Object.values(stack.cloudFrontStats());
+    // One miss went to the API's route and the function; the made-up query strings did not force more.
+    expect((after?.misses ?? 0) - (before?.misses ?? 0)).toBe(1);
+    expect((after?.hits ?? 0) - (before?.hits ?? 0)).toBe(2);
+    // The API's own route still answers, for whoever reaches it directly.
+    expect((await fetch(`${runtime.url}/catalog/images/SOF-003.png`)).status).toBe(200);
   });
+
+  it(
+    "keeps the webhook's capacity for Meta while junk floods the pictures route (issue 17): that route alone is throttled",
+    { timeout: 90_000 },
+    async () => {
+      // Waves of ten, so that the few environments the admitted requests need stay warm; faster than the route refills.
+      const statuses: number[] = [];
+      for (let wave = 0; wave < 20 && !statuses.includes(429); wave += 1) {
+        const answers = await Promise.all(
+          Array.from({ length: 10 }, (_, index) => fetch(`${runtime.url}/catalog/images/NOPE-${wave}-${index}.png`)),
+        );
+        statuses.push(...answers.map((response) => response.status));
+      }
+      expect(statuses).toContain(429);
+      expect(statuses.filter((status) => status === 404).length).toBeGreaterThanOrEqual(100);
+      const body = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '209876543210987', changes: [] }] });
+      for (let delivery = 0; delivery < 5; delivery += 1) {
+        const webhook = await fetch(`${runtime.url}/webhook`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, 'local-app-secret') },
+          body,
+        });
+        expect(webhook.status).toBe(200);
+      }
+    },
+  );
 
   it("schedules a customer's follow-up, which EventBridge Scheduler runs with its role", async () => {
     const customer = '77021000005';

@@ -214,6 +214,35 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
       expect(propertiesOf(stack.ingress.api).CorsConfiguration).toBeUndefined();
     });
 
+    it("throttles each route on its own: Meta's POSTs above the capacity goal (200 messages/s × ~5.5 POSTs), pictures far lower", () => {
+      const { RouteSettings: routes } = propertiesOf(stack.ingress.stage) as {
+        RouteSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
+      };
+      expect(routes['POST /webhook']?.ThrottlingRateLimit).toBeGreaterThan(200 * 5.5);
+      expect(routes['GET /catalog/images/{file}']?.ThrottlingRateLimit).toBeLessThanOrEqual(100);
+      // Every route the API has is limited on its own.
+      for (const route of Object.values(template.findResources('AWS::ApiGatewayV2::Route'))) {
+        expect(routes).toHaveProperty([String(route.Properties.RouteKey)]);
+      }
+    });
+
+    it("serves the pictures through CloudFront, cached by path alone, from the API's pictures route", () => {
+      const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution'));
+      const config = distribution?.Properties.DistributionConfig as {
+        CacheBehaviors: Array<{ PathPattern: string; CachePolicyId: string; AllowedMethods: string[] }>;
+        DefaultCacheBehavior: { CachePolicyId: string };
+      };
+      expect(config.CacheBehaviors).toEqual([
+        expect.objectContaining({
+          PathPattern: '/catalog/images/*',
+          CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6',
+          AllowedMethods: ['GET', 'HEAD'],
+        }),
+      ]);
+      // Nothing else is cached: the webhook's handshake through CloudFront would otherwise be answered from a cache.
+      expect(config.DefaultCacheBehavior.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad');
+    });
+
     it('throttles the $default stage and writes JSON access logs to a log group with retention', () => {
       const stage = propertiesOf(stack.ingress.stage) as {
         StageName: string;
@@ -221,7 +250,7 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
         AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [string, string] }; Format: string };
       };
       expect(stage.StageName).toBe('$default');
-      expect(stage.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 50 });
+      expect(stage.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 });
       const format = JSON.parse(stage.AccessLogSettings.Format) as Record<string, string>;
       expect(format.requestId).toBe('$context.requestId');
       expect(JSON.stringify(format)).not.toContain('querystring');
@@ -300,7 +329,7 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
       expect(consumer.WHATSAPP_PHONE_NUMBER_ID).toBeUndefined();
 
       const imageBase = JSON.stringify(consumer.CATALOG_IMAGE_BASE_URL);
-      expect(imageBase).toContain(JSON.stringify({ Ref: logicalId(stack.ingress.api) }));
+      expect(imageBase).toContain(JSON.stringify({ 'Fn::GetAtt': [logicalId(stack.ingress.pictures), 'DomainName'] }));
       expect(imageBase).toMatch(/\/catalog\/"\]\]\}$/);
     });
 
@@ -478,6 +507,10 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
         Threshold: OLDEST_MESSAGE_ALARM_AGE.toSeconds(),
       });
       expect(alarmOf('ApiServerErrors')).toMatchObject({ Namespace: 'AWS/ApiGateway', MetricName: '5xx' });
+      // 4xx and throttling (429) as a share of the API's requests.
+      expect(JSON.stringify(alarmOf('ApiClientErrorRate').Metrics)).toMatch(
+        /"MetricName":"4xx".*"MetricName":"Count"|"MetricName":"Count".*"MetricName":"4xx"/,
+      );
       for (const [name, fn] of Object.entries(functionsOf())) {
         const title = name.charAt(0).toUpperCase() + name.slice(1);
         for (const metric of ['Errors', 'Throttles']) {
@@ -492,7 +525,7 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
       for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) {
         expect(alarm.Properties).toMatchObject({ AlarmActions: [topic], OKActions: [topic], TreatMissingData: 'notBreaching' });
       }
-      template.resourceCountIs('AWS::CloudWatch::Alarm', 4 + 2 * 4 + 1);
+      template.resourceCountIs('AWS::CloudWatch::Alarm', 5 + 2 * 4 + 1);
     });
 
     it("has a dashboard with the pipeline metrics and the app's own metrics by service and stage", () => {
