@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { DynamoErasureConfirmations } from '../adapters/dynamodb/dynamoErasureConfirmations';
 import { Bitrix24Leads } from '../adapters/crm/bitrix24Leads';
 import { DynamoIdentityDirectory } from '../adapters/dynamodb/dynamoIdentityDirectory';
 import { DynamoOrderBook } from '../adapters/dynamodb/dynamoOrderBook';
@@ -87,6 +89,9 @@ export function buildConversation(parts: ConversationParts): ConversationService
     media: new S3MediaStaging(createMediaS3Client(env), env.MEDIA_BUCKET),
     ...(core.followUps ? { followUps: core.followUps } : {}),
     customerRef,
+    confirmations: new DynamoErasureConfirmations(dynamo.document, env.TABLE_NAME),
+    newNonce: () => randomUUID().replaceAll('-', '').slice(0, 20),
+    now: Date.now,
   });
   const answerers = createAnswerers({
     taps: new TapResponder({ ...shopping, customers, imageUrlOf, now: Date.now }),
@@ -105,7 +110,7 @@ export function buildConversation(parts: ConversationParts): ConversationService
     },
     answering: {
       answerers,
-      commands: new CommandResponder({ alerts: shopping.alerts, customers, catalog, handoff }),
+      commands: new CommandResponder({ alerts: shopping.alerts, customers, catalog, handoff, erasure }),
       engine: parts.engine,
       handoff,
     },

@@ -135,7 +135,9 @@ describe('a customer known by a phone number, a BSUID or both', () => {
     const bsuid = 'KZ.1502576394655805';
     const customer = { waId: phone, phone, userId: bsuid };
     await harness.invoke([sqsRecord(text(customer, 'удалите мои данные'))]);
-    await harness.invoke([sqsRecord(inbound(customer, { kind: 'reply', replyId: 'forget:yes', title: 'Да', source: 'button' }))]);
+    const question = sentTo(phone).at(-1) as SentBody;
+    const yes = question.interactive?.action.buttons?.[0]?.reply.id ?? '';
+    await harness.invoke([sqsRecord(inbound(customer, { kind: 'reply', replyId: yes, title: 'Да', source: 'button' }))]);
     for (const identifier of [phone, bsuid]) {
       const { Item } = await harness.table.document.send(
         new GetCommand({ TableName: harness.table.tableName, Key: { pk: `ID#${identifier}`, sk: 'ID' } }),

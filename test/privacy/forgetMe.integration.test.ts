@@ -9,7 +9,8 @@ let harness: ConsumerHarness;
 let s3: S3Client;
 
 beforeAll(async () => {
-  harness = await startConsumerHarness();
+  // A manager to hand customers to: erasure must still work during a handoff.
+  harness = await startConsumerHarness({ MANAGER_WA_ID: '77770000009' });
   s3 = new S3Client({ endpoint: harness.s3.endpoint, forcePathStyle: true, region: 'us-east-1' });
 });
 afterAll(async () => {
@@ -37,10 +38,12 @@ describe('"удалите мои данные"', () => {
 
     await harness.invoke([sqsRecord(text(customer, 'удалите мои данные'))]);
     const question = harness.sentTo(customer.waId).at(-1) as { interactive: { action: { buttons: Array<{ reply: { id: string } }> } } };
-    expect(question.interactive.action.buttons.map((button) => button.reply.id)).toEqual(['forget:yes', 'forget:no']);
+    const [yes, no] = question.interactive.action.buttons.map((button) => button.reply.id);
+    expect(yes).toMatch(/^forget:yes:\w{16,}$/);
+    expect(no).toBe('forget:no');
     expect((await itemsMentioning(customer.waId)).length).toBeGreaterThan(3);
 
-    await tap(customer.waId, 'forget:yes');
+    await tap(customer.waId, yes as string);
     const done = harness.sentTo(customer.waId).at(-1) as { text: { body: string } };
     expect(done.text.body).toContain('удалила все ваши данные');
 
@@ -69,5 +72,49 @@ describe('"удалите мои данные"', () => {
     const kept = harness.sentTo(customer.waId).at(-1) as { text: { body: string } };
     expect(kept.text.body).toMatch(/ничего не удаляю|nothing is deleted/);
     expect((await harness.table.partition(`C#${customer.waId}`)).some((item) => item.sk === 'PROFILE')).toBe(true);
+  });
+
+  it('erases only on the confirmation just asked for: not a bare forget:yes, not a made-up or an old nonce, and once', async () => {
+    const customer = { waId: '77090000103' };
+    await harness.invoke([sqsRecord(text(customer, 'хочу серый диван'))]);
+    const kept = async () => (await harness.table.partition(`C#${customer.waId}`)).some((item) => item.sk === 'PROFILE');
+
+    // A crafted client sends the confirmation nobody asked for.
+    await tap(customer.waId, 'forget:yes');
+    await tap(customer.waId, 'forget:yes:0123456789abcdef0123');
+    expect(await kept()).toBe(true);
+    expect((harness.sentTo(customer.waId).at(-1) as { text: { body: string } }).text.body).toContain('ничего не удалила');
+
+    // Asked twice: only the latest button erases.
+    const ask = async () => {
+      await harness.invoke([sqsRecord(text(customer, 'удалите мои данные'))]);
+      const question = harness.sentTo(customer.waId).at(-1) as { interactive: { action: { buttons: Array<{ reply: { id: string } }> } } };
+      return question.interactive.action.buttons[0]?.reply.id as string;
+    };
+    const old = await ask();
+    const latest = await ask();
+    await tap(customer.waId, old);
+    expect(await kept()).toBe(true);
+    await tap(customer.waId, latest);
+    expect(await kept()).toBe(false);
+  });
+
+  it('still carries out opting out and erasure for a customer handed to a manager', async () => {
+    const customer = { waId: '77090000104' };
+    await harness.invoke([sqsRecord(text(customer, 'хочу серый диван'))]);
+    await harness.invoke([sqsRecord(text(customer, 'позовите менеджера'))]);
+    const handedOff = harness.sentTo(customer.waId).length;
+
+    await harness.invoke([sqsRecord(text(customer, 'а доставка есть?'))]);
+    expect(harness.sentTo(customer.waId)).toHaveLength(handedOff);
+
+    await harness.invoke([sqsRecord(text(customer, 'стоп'))]);
+    const profile = (await harness.table.partition(`C#${customer.waId}`)).find((item) => item.sk === 'PROFILE');
+    expect(profile?.optedOut).toBe(true);
+
+    await harness.invoke([sqsRecord(text(customer, 'удалите мои данные'))]);
+    const question = harness.sentTo(customer.waId).at(-1) as { interactive: { action: { buttons: Array<{ reply: { id: string } }> } } };
+    await tap(customer.waId, question.interactive.action.buttons[0]?.reply.id as string);
+    expect(await harness.table.partition(`C#${customer.waId}`)).toEqual([]);
   });
 });

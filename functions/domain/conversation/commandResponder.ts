@@ -9,6 +9,7 @@ import { replyId } from '../replies/replyIds';
 import { botText } from '../texts/botTexts';
 import type { CustomerCommand } from './customerCommands';
 import type { HandoffService } from '../handoff/handoffService';
+import type { CustomerErasure } from '../privacy/customerErasure';
 import type { Preferences } from '../preferences/preferences';
 import type { Customer } from '../whatsapp/inboundMessage';
 import type { CatalogReader, CustomerLocation, CustomerRepository, MemoryEntry } from './ports';
@@ -35,6 +36,8 @@ export class CommandResponder {
       customers: Pick<CustomerRepository, 'setOptedOut'>;
       catalog: Pick<CatalogReader, 'get'>;
       handoff: HandoffService;
+      /** The pending confirmation of "delete my data", whose nonce the button carries. */
+      erasure: Pick<CustomerErasure, 'askConfirmation'>;
     },
   ) {}
 
@@ -53,13 +56,14 @@ export class CommandResponder {
         });
       case 'forget_me': {
         const body = botText(language, 'forget.confirm');
+        const nonce = await this.deps.erasure.askConfirmation(waId);
         return {
           messages: [
             {
               kind: 'buttons',
               body,
               buttons: [
-                { id: replyId({ action: 'forget', confirmed: true }), title: botText(language, 'forget.yes') },
+                { id: replyId({ action: 'forget', confirmed: true, nonce }), title: botText(language, 'forget.yes') },
                 { id: replyId({ action: 'forget', confirmed: false }), title: botText(language, 'forget.no') },
               ],
             },

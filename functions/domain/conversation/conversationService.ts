@@ -32,6 +32,7 @@ import { answerWith, type Answerers, type TurnInProgress } from './answerers/ans
 import type { CommandResponder } from './commandResponder';
 import type { ManagerDesk } from './managerDesk';
 import { commandOf } from './customerCommands';
+import { isPrivacyRequest } from './privacyRequests';
 import { segmentTurn, type Turn, type TurnSegment } from './turn';
 import { afterShowing, dialogueStateFrom, type DialogueState } from '../dialogue/dialogueState';
 import { joinTexts } from '../replies/joinTexts';
@@ -203,8 +204,9 @@ export class ConversationService {
 
     for (const segment of segmentTurn(admitted)) {
       if (state.erased) break;
-      if (state.handedOff) {
+      if (state.handedOff && !isPrivacyRequest(segment.content)) {
         // A person is answering: the bot keeps quiet but remembers, so the manager and a later bot see the whole talk.
+        // Opting out and erasure are still the bot's to carry out (privacyRequests.ts).
         memory.push(this.customerLine(segment.content));
         continue;
       }

@@ -31,6 +31,14 @@ export interface TurnSegment {
   messageIds: [string, ...string[]];
 }
 
+/**
+ * The longest request a burst's texts are joined into: WhatsApp's own limit
+ * for one text. Reading money and sizes grows faster than the text, so a
+ * flood of long messages is answered as several requests, never as one of
+ * 40,000 characters.
+ */
+export const MAX_SEGMENT_TEXT_CHARS = 4_096;
+
 /** Consecutive texts become one request ("хочу диван" + "серый" + "до 300к"); anything else stands on its own. */
 export function segmentTurn(messages: readonly InboundMessage[]): TurnSegment[] {
   const segments: TurnSegment[] = [];
@@ -38,9 +46,9 @@ export function segmentTurn(messages: readonly InboundMessage[]): TurnSegment[] 
     const { content } = message;
     const last = segments.at(-1);
     if (content.kind === 'text') {
-      const text = content.text.trim();
+      const text = content.text.trim().slice(0, MAX_SEGMENT_TEXT_CHARS);
       if (text === '') continue;
-      if (last?.content.kind === 'text') {
+      if (last?.content.kind === 'text' && last.content.text.length + 1 + text.length <= MAX_SEGMENT_TEXT_CHARS) {
         last.content = { kind: 'text', text: `${last.content.text}\n${text}` };
         last.messageIds.push(message.id);
       } else {

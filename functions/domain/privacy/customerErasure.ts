@@ -1,6 +1,10 @@
 import type { CustomerRepository } from '../conversation/ports';
 import type { FollowUpScheduler } from '../followups/followUpScheduler';
 import type { IdentityDirectory } from '../identity/identityDirectory';
+import type { ErasureConfirmations } from './erasureConfirmations';
+
+/** How long the confirmation buttons of "delete my data" erase: a customer taps them at once, or asks again. */
+export const ERASURE_CONFIRMATION_MS = 10 * 60 * 1000;
 
 /** Media staged for a customer (voice notes), found by the customer's pseudonym. */
 export interface StagedMediaEraser {
@@ -30,8 +34,25 @@ export class CustomerErasure {
       media: StagedMediaEraser;
       followUps?: FollowUpScheduler;
       customerRef: (waId: string) => string;
+      confirmations: ErasureConfirmations;
+      /** A fresh unguessable token (crypto.randomUUID). */
+      newNonce: () => string;
+      now: () => number;
     },
   ) {}
+
+  /** The nonce the confirmation button carries; an earlier one stops working. */
+  async askConfirmation(waId: string): Promise<string> {
+    const nonce = this.deps.newNonce();
+    await this.deps.confirmations.ask(waId, nonce, this.deps.now() + ERASURE_CONFIRMATION_MS);
+    return nonce;
+  }
+
+  /** Erases only on the pending confirmation's nonce, within its time, once. */
+  async eraseConfirmed(waId: string, nonce: string | undefined): Promise<ErasureReport | 'expired'> {
+    if (nonce === undefined || !(await this.deps.confirmations.confirm(waId, nonce, this.deps.now()))) return 'expired';
+    return this.erase(waId);
+  }
 
   async erase(waId: string): Promise<ErasureReport> {
     const profile = await this.deps.customers.profile(waId);

@@ -17,8 +17,8 @@ export type ReplyAction =
   | { action: 'optout' }
   /** The manager hands a customer back to the bot. */
   | { action: 'release'; waId: string }
-  /** The customer confirms "delete my data". */
-  | { action: 'forget'; confirmed: boolean }
+  /** The customer confirms "delete my data", with the nonce of the confirmation they were asked for. */
+  | { action: 'forget'; confirmed: boolean; nonce?: string }
   | { action: 'category'; category: Category }
   | { action: 'categories' };
 
@@ -37,7 +37,7 @@ export function replyId(action: ReplyAction): string {
     case 'release':
       return `release:${action.waId}`;
     case 'forget':
-      return `forget:${action.confirmed ? 'yes' : 'no'}`;
+      return action.confirmed ? `forget:yes${action.nonce === undefined ? '' : `:${action.nonce}`}` : 'forget:no';
     default:
       return `${action.action}:${action.productId}`;
   }
@@ -52,7 +52,12 @@ export function parseReplyId(id: string): ReplyAction | undefined {
   const value = id.slice(separator + 1);
   if (value === '') return undefined;
   if (kind === 'release') return /^\d{6,15}$/.test(value) || isBusinessScopedUserId(value) ? { action: 'release', waId: value } : undefined;
-  if (kind === 'forget') return value === 'yes' || value === 'no' ? { action: 'forget', confirmed: value === 'yes' } : undefined;
+  if (kind === 'forget') {
+    const [answer, nonce] = value.split(':', 2);
+    if (answer === 'no') return { action: 'forget', confirmed: false };
+    if (answer !== 'yes') return undefined;
+    return nonce ? { action: 'forget', confirmed: true, nonce } : { action: 'forget', confirmed: true };
+  }
   if (kind === 'category' || kind === 'new') {
     return (CATEGORIES as readonly string[]).includes(value) ? { action: kind, category: value as Category } : undefined;
   }

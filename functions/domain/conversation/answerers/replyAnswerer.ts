@@ -5,11 +5,13 @@ import { botText } from '../../texts/botTexts';
 import type { TapResponder } from '../tapResponder';
 import type { Answerer, TurnInProgress } from './answerer';
 
-/** "Да, удалить": everything about the customer goes, and this turn stores nothing new. */
-async function forget(confirmed: boolean, erasure: CustomerErasure, turn: TurnInProgress) {
+/** "Да, удалить" of the confirmation just asked for: everything about the customer goes, and this turn stores nothing new. */
+async function forget(confirmed: boolean, nonce: string | undefined, erasure: CustomerErasure, turn: TurnInProgress) {
   const { language } = turn;
   if (!confirmed) return textReply(botText(language, 'forget.kept'), language, 'forget_me_cancelled');
-  await erasure.erase(turn.customer.waId);
+  if ((await erasure.eraseConfirmed(turn.customer.waId, nonce)) === 'expired') {
+    return textReply(botText(language, 'forget.expired'), language, 'forget_me_expired');
+  }
   turn.erased();
   return textReply(botText(language, 'forget.done'), language, 'forget_me');
 }
@@ -19,7 +21,7 @@ export function replyAnswerer(taps: TapResponder, erasure: CustomerErasure): Ans
   return async (content, turn) => {
     turn.remember(`[${content.title || content.replyId}]`);
     const action = parseReplyId(content.replyId);
-    if (action?.action === 'forget') return forget(action.confirmed, erasure, turn);
+    if (action?.action === 'forget') return forget(action.confirmed, action.nonce, erasure, turn);
     const outcome = await taps.respond(content, {
       waId: turn.customer.waId,
       language: turn.language,
