@@ -13,6 +13,13 @@ export class ProductApiError extends Error {
   override readonly name = 'ProductApiError';
 }
 
+/**
+ * What one catalog load may take: a furniture store has a few thousand
+ * products, so a `next` chain past these is a broken or hostile API, not a
+ * catalog. The limits keep a refresh bounded in time, memory and requests.
+ */
+export const PRODUCT_API_LIMITS = { maxPages: 200, maxProducts: 50_000, maxPageBytes: 5 * 1024 * 1024 } as const;
+
 export interface ProductApiOptions {
   baseUrl: string;
   cacheSeconds: number;
@@ -74,22 +81,36 @@ export class HttpProductApi implements CatalogReader {
 
   private async load(): Promise<InMemoryCatalog> {
     const products: Product[] = [];
-    let url: string | undefined = new URL(
-      'products',
-      this.options.baseUrl.endsWith('/') ? this.options.baseUrl : `${this.options.baseUrl}/`,
-    ).toString();
+    const first = new URL('products', this.options.baseUrl.endsWith('/') ? this.options.baseUrl : `${this.options.baseUrl}/`);
+    const visited = new Set<string>();
+    let url: string | undefined = first.toString();
     while (url !== undefined) {
+      // `next` is the store's to give, but only within its own API: never another host (the request would carry
+      // nothing secret, but the function would fetch whatever a compromised API points it at), never a page twice.
+      if (new URL(url).origin !== first.origin) throw new ProductApiError(`product API paged to another origin: ${new URL(url).origin}`);
+      if (visited.has(url)) throw new ProductApiError('product API paged in a loop');
+      if (visited.size >= PRODUCT_API_LIMITS.maxPages)
+        throw new ProductApiError(`product API has more than ${PRODUCT_API_LIMITS.maxPages} pages`);
+      visited.add(url);
       const response = await this.fetchImpl(url, {
         headers: { accept: 'application/json' },
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 5_000),
+        redirect: 'error',
       });
       if (!response.ok) throw new ProductApiError(`product API answered ${response.status}`);
-      const page = productPageSchema.parse(await response.json());
+      const declared = Number(response.headers.get('content-length') ?? 0);
+      if (declared > PRODUCT_API_LIMITS.maxPageBytes) throw new ProductApiError(`product API page of ${declared} bytes`);
+      const text = await response.text();
+      if (Buffer.byteLength(text) > PRODUCT_API_LIMITS.maxPageBytes) throw new ProductApiError('product API page too large');
+      const page = productPageSchema.parse(JSON.parse(text));
       page.products.forEach((candidate, index) => {
         const parsed = productSchema.safeParse(candidate);
         if (parsed.success) products.push(parsed.data);
         else this.options.onInvalidProduct?.({ index, message: parsed.error.issues[0]?.message ?? 'invalid' });
       });
+      if (products.length > PRODUCT_API_LIMITS.maxProducts) {
+        throw new ProductApiError(`product API has more than ${PRODUCT_API_LIMITS.maxProducts} products`);
+      }
       url = page.next ? new URL(page.next, url).toString() : undefined;
     }
     if (products.length === 0) throw new ProductApiError('product API returned no valid products');

@@ -7,7 +7,7 @@ import type {
   TemplateMessage,
 } from '../../domain/whatsapp/outboundMessage';
 import { fitToLimits } from './cloudApiLimits';
-import { GraphApiError, GraphUnreachableError, MediaTooLargeError, parseGraphError } from './graphErrors';
+import { GraphApiError, GraphUnreachableError, MediaTooLargeError, parseGraphError, UntrustedMediaUrlError } from './graphErrors';
 import { isBusinessScopedUserId } from '../../domain/whatsapp/customerIds';
 
 export interface RetryPolicy {
@@ -44,6 +44,14 @@ export interface DownloadedMedia {
   contentType: string;
 }
 
+/**
+ * Where Meta serves customers' media (lookaside.fbsbx.com today): the bearer
+ * token goes only to these, over HTTPS, or to the Graph base URL's own origin
+ * (the local stand-in). A URL elsewhere — a compromised or spoofed answer —
+ * would receive the token with the download request.
+ */
+const MEDIA_HOSTS = ['fbsbx.com', 'facebook.com', 'fbcdn.net', 'whatsapp.net', 'whatsapp.com'];
+
 // Sized for a Lambda answering a customer: a few quick retries, then the caller decides.
 const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 4_000 };
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -64,6 +72,7 @@ export type SendEndpoint = 'messages' | 'marketing_messages';
 /** The Cloud API over HTTP: one instance per cold start, shared by every invocation. */
 export class GraphClient {
   private readonly apiRoot: string;
+  private readonly graphOrigin: string;
   private readonly accessToken: string;
   private readonly phoneNumberId: string;
   private readonly fetchImpl: typeof fetch;
@@ -74,6 +83,7 @@ export class GraphClient {
 
   constructor(options: GraphClientOptions) {
     this.apiRoot = `${options.baseUrl.replace(/\/+$/, '')}/${options.apiVersion}`;
+    this.graphOrigin = new URL(options.baseUrl).origin;
     this.accessToken = options.accessToken;
     this.phoneNumberId = options.phoneNumberId;
     this.fetchImpl = options.fetch ?? fetch;
@@ -121,7 +131,9 @@ export class GraphClient {
   /** Streams the file and stops reading as soon as it exceeds `maxBytes`. */
   async downloadMedia(url: string, opts?: { maxBytes?: number }): Promise<DownloadedMedia> {
     const maxBytes = opts?.maxBytes ?? Number.POSITIVE_INFINITY;
+    this.requireMetaHost(url);
     return this.withRetries(async (signal) => {
+      // A redirect to another origin is followed without the Authorization header (fetch drops it there).
       const response = await this.fetchImpl(url, { headers: { Authorization: `Bearer ${this.accessToken}` }, signal });
       if (!response.ok) throw await this.errorFrom(response);
       const declared = Number(response.headers.get('content-length') ?? Number.NaN);
@@ -132,6 +144,15 @@ export class GraphClient {
       const bytes = await readAtMost(response, maxBytes);
       return { bytes, contentType: response.headers.get('content-type') ?? 'application/octet-stream' };
     });
+  }
+
+  private requireMetaHost(url: string): void {
+    const target = new URL(url);
+    if (target.origin === this.graphOrigin) return;
+    const host = target.hostname.toLowerCase();
+    const meta = MEDIA_HOSTS.some((domain) => host === domain || host.endsWith(`.${domain}`));
+    if (target.protocol !== 'https:' || !meta || target.username !== '' || target.password !== '')
+      throw new UntrustedMediaUrlError(target.host);
   }
 
   /** Any Graph call, relative to the versioned root (e.g. `${wabaId}/message_templates`); answers the parsed JSON. */

@@ -128,6 +128,14 @@ export class GraphUnreachableError extends Error {
   }
 }
 
+/** Graph gave a media URL on no host of Meta's: it is not fetched, so the access token never leaves for it. */
+export class UntrustedMediaUrlError extends Error {
+  override readonly name = 'UntrustedMediaUrlError';
+  constructor(readonly host: string) {
+    super(`Media URL on ${host}, not a host of Meta's: not downloaded with the access token`);
+  }
+}
+
 /** A media download larger than the caller accepts; the download is aborted, not buffered. */
 export class MediaTooLargeError extends Error {
   override readonly name = 'MediaTooLargeError';
