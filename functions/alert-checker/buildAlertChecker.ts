@@ -7,6 +7,7 @@ import { NewProductsFollowUp } from '../domain/followups/newProductsFollowUp';
 import { customerRef } from '../observability/customerRef';
 import { createTelemetry, type Telemetry } from '../observability/telemetry';
 import { costAccountingFor } from '../composition/costAccountingFor';
+import { dynamoLedgerPseudonyms } from '../adapters/dynamodb/dynamoLedgerPseudonyms';
 import { scheduledInvocationUsage } from '../observability/invocationUsage';
 import { scheduledJobSchema } from './scheduledJob';
 import { createJobsHandler } from './jobsHandler';
@@ -49,6 +50,7 @@ export function buildAlertChecker(env: Environment, telemetry: Telemetry = creat
       memoryMb: 512,
       feature: (event) => (scheduledJobSchema.safeParse(event).data?.job === 'follow-up' ? 'followups' : 'alerts'),
       invocationUsage: scheduledInvocationUsage,
+      pseudonyms: dynamoLedgerPseudonyms(core.dynamo.document, env.TABLE_NAME),
     }),
   });
   return { handler };

@@ -6,7 +6,7 @@ import { DynamoCostLedger } from '../adapters/dynamodb/dynamoCostLedger';
 import type { Environment } from '../config/environment';
 import type { Feature } from '../domain/cost/features';
 import type { UsageEvent } from '../domain/cost/usageEvent';
-import { costAccounting } from '../observability/costAccounting';
+import { costAccounting, type LedgerPseudonyms } from '../observability/costAccounting';
 
 /** As lib/constructs/zetaFunction.ts deploys every function; the local runtime is priced as the deployment would be. */
 const DEPLOYED_ARCHITECTURE = 'arm64';
@@ -19,6 +19,8 @@ export interface AccountedFunction<TEvent, TResult = unknown> {
   invocationUsage?: (event: TEvent) => UsageEvent[];
   /** Requests refused before any work: no ledger row (see CostAccountingOptions.rejected). */
   rejected?: (outcome: { error: unknown; response: TResult | undefined }) => boolean;
+  /** The ledger's salted pseudonyms of the customers served (functions that serve customers). */
+  pseudonyms?: LedgerPseudonyms;
 }
 
 /** The cost accounting middleware of one function, writing to the ledger in the app's table. */

@@ -29,6 +29,7 @@ import { countingAlertSaves } from '../observability/metering/countingAlertSaves
 import { meterAiUsage, recordTurnResult } from '../observability/metering/turnUsage';
 import type { AiUsageBooking } from '../domain/assistant/aiUsage';
 import { DynamoAiSpendLedger } from '../adapters/dynamodb/dynamoAiSpendLedger';
+import { dynamoLedgerPseudonyms } from '../adapters/dynamodb/dynamoLedgerPseudonyms';
 import { bundledPricing } from '../adapters/cost/bundledPricing';
 import { priceUsage } from '../domain/cost/costCalculator';
 import { DailyAiBudget } from '../domain/limits/dailyAiBudget';
@@ -168,6 +169,7 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
       memoryMb: 1024,
       feature: 'statuses',
       invocationUsage: sqsBatchPollingUsage,
+      pseudonyms: dynamoLedgerPseudonyms(dynamo.document, env.TABLE_NAME),
     }),
   });
   return { handler, conversation, catalog };

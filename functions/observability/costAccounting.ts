@@ -42,8 +42,13 @@ export interface CostAccountingOptions<TEvent, TResult = unknown> {
    * the table with rows kept 13 months.
    */
   rejected?: (outcome: { error: unknown; response: TResult | undefined }) => boolean;
+  /** The ledger's pseudonyms of the customers served (salted per customer); customerRef when absent. */
+  pseudonyms?: LedgerPseudonyms;
   now?: () => number;
 }
+
+/** Resolves the ledger's pseudonym of each customer (see ledgerCustomerRef); a customer it leaves out gets customerRef. */
+export type LedgerPseudonyms = (customerIds: readonly string[]) => Promise<ReadonlyMap<string, string>>;
 
 interface Invocation {
   meter: UsageMeter;
@@ -77,7 +82,10 @@ export function costAccounting<TEvent, TResult>(options: CostAccountingOptions<T
     if (invocation === undefined) return;
     running.delete(request);
     try {
-      const row = rowOf(request, invocation, options, performance.now());
+      // Resolved while the meter is open: its reads are part of what the invocation cost.
+      const ids = invocation.meter.customerIds;
+      const pseudonyms = ids.length > 0 && options.pseudonyms ? await options.pseudonyms(ids) : new Map<string, string>();
+      const row = rowOf(request, invocation, options, performance.now(), pseudonyms);
       publishInvocationMetrics(options.metrics, row);
       if (options.rejected?.({ error: request.error, response: request.response ?? undefined }) === true) {
         options.metrics.addMetric(REJECTED_UNBOOKED_METRIC, MetricUnit.Count, 1);
@@ -110,6 +118,7 @@ function rowOf<TEvent>(
   { meter, startedAt }: Invocation,
   options: Omit<CostAccountingOptions<TEvent>, 'rejected'>,
   endedAt: number,
+  pseudonyms: ReadonlyMap<string, string>,
 ): LedgerRow {
   const configured = Number(request.context.memoryLimitInMB);
   meter.record({
@@ -125,8 +134,8 @@ function rowOf<TEvent>(
       functionName: options.functionName,
       requestId: request.context.awsRequestId,
       feature: meter.feature,
-      customerRefs: meter.customerRefs,
-      inbound: meter.inbound,
+      customerRefs: meter.customerRefs(pseudonyms),
+      inbound: meter.inbound(pseudonyms),
       analytics: meter.analytics,
       priced: priceUsage(usage, options.pricing, options.region),
       pricingVersion: options.pricing.version,

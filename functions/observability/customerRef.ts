@@ -22,3 +22,14 @@ export function configureCustomerRef(appSecret: string): void {
 export function customerRef(waId: string): string {
   return createHmac('sha256', key).update(waId).digest('hex').slice(0, 16);
 }
+
+/**
+ * The cost ledger's pseudonym for a customer: keyed like customerRef, and
+ * salted with a random value kept on the customer's profile. The ledger keeps
+ * its rows 13 months; once "forget me" erases the profile the salt is gone,
+ * and no one — holding the number and the key or not — can tell which rows
+ * were theirs. A customer who comes back gets a new salt.
+ */
+export function ledgerCustomerRef(salt: string): string {
+  return createHmac('sha256', key).update(`ledger#${salt}`).digest('hex').slice(0, 16);
+}

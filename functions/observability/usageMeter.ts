@@ -13,6 +13,7 @@ import { customerRef } from './customerRef';
 export class UsageMeter {
   private readonly events: UsageEvent[] = [];
   private readonly counts: AnalyticsCounts = {};
+  // Who was served, resolved to the ledger's pseudonyms only when the row is written (costAccounting): held in memory, never written.
   private readonly customers = new Set<string>();
   private readonly inboundByCustomer: Record<string, number> = {};
   private chosenFeature: Feature | undefined;
@@ -45,17 +46,15 @@ export class UsageMeter {
     if (!this.closed) this.chosenFeature = weightier(this.chosenFeature, feature);
   }
 
-  /** Hashed at once: the meter never holds a phone number. */
   serveCustomer(waId: string): void {
-    if (!this.closed) this.customers.add(customerRef(waId));
+    if (!this.closed) this.customers.add(waId);
   }
 
   /** A customer's messages this invocation answers: the customer is served, and their conversation goes on. */
   receivedFrom(waId: string, messages: number): void {
     if (this.closed) return;
-    const ref = customerRef(waId);
-    this.customers.add(ref);
-    this.inboundByCustomer[ref] = (this.inboundByCustomer[ref] ?? 0) + messages;
+    this.customers.add(waId);
+    this.inboundByCustomer[waId] = (this.inboundByCustomer[waId] ?? 0) + messages;
     this.count('messages_in', messages);
   }
 
@@ -75,11 +74,22 @@ export class UsageMeter {
     return { ...this.counts };
   }
 
-  get customerRefs(): string[] {
-    return [...this.customers];
+  /** The customers served, as the ledger names them. */
+  customerRefs(pseudonyms: ReadonlyMap<string, string>): string[] {
+    return [...new Set([...this.customers].map((waId) => pseudonyms.get(waId) ?? customerRef(waId)))];
   }
 
-  get inbound(): Record<string, number> {
-    return { ...this.inboundByCustomer };
+  /** Customer messages answered, by the ledger's pseudonym of the customer. */
+  inbound(pseudonyms: ReadonlyMap<string, string>): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const [waId, count] of Object.entries(this.inboundByCustomer)) {
+      const ref = pseudonyms.get(waId) ?? customerRef(waId);
+      counts[ref] = (counts[ref] ?? 0) + count;
+    }
+    return counts;
+  }
+
+  get customerIds(): string[] {
+    return [...this.customers];
   }
 }

@@ -2,6 +2,7 @@ import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/clien
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerRef } from '../../functions/observability/customerRef';
+import { DynamoCostLedger } from '../../functions/adapters/dynamodb/dynamoCostLedger';
 import { MEDIA_BUCKET, startConsumerHarness, type ConsumerHarness } from '../support/consumerHarness';
 import { inbound, sqsRecord, text } from '../support/sqsEvents';
 
@@ -116,5 +117,31 @@ describe('"удалите мои данные"', () => {
     const question = harness.sentTo(customer.waId).at(-1) as { interactive: { action: { buttons: Array<{ reply: { id: string } }> } } };
     await tap(customer.waId, question.interactive.action.buttons[0]?.reply.id as string);
     expect(await harness.table.partition(`C#${customer.waId}`)).toEqual([]);
+  });
+
+  it('leaves no cost-ledger row that the number leads back to, and a returning customer is someone new to the ledger', async () => {
+    const customer = { waId: '77090000105' };
+    const ledger = new DynamoCostLedger(harness.table.document, harness.table.tableName);
+    const today = new Date().toISOString().slice(0, 10);
+    const refsSince = async (before: number) => (await ledger.rowsBetween(today, today)).slice(before).map((row) => row.customerRef);
+
+    const start = (await ledger.rowsBetween(today, today)).length;
+    await harness.invoke([sqsRecord(text(customer, 'хочу серый диван'))]);
+    await harness.invoke([sqsRecord(text(customer, 'удалите мои данные'))]);
+    const [before] = await refsSince(start);
+    expect(before).toBeDefined();
+    const question = harness.sentTo(customer.waId).at(-1) as { interactive: { action: { buttons: Array<{ reply: { id: string } }> } } };
+    await tap(customer.waId, question.interactive.action.buttons[0]?.reply.id as string);
+
+    // The number and the pseudonym key cannot find the rows: they are not keyed by the number's hash.
+    const rows = await ledger.rowsBetween(today, today);
+    expect(rows.map((row) => row.customerRef)).not.toContain(customerRef(customer.waId));
+    expect(JSON.stringify(rows)).not.toContain(customer.waId);
+    // Coming back, the customer starts a new pseudonym.
+    const mark = rows.length;
+    await harness.invoke([sqsRecord(text(customer, 'привет'))]);
+    const [after] = await refsSince(mark);
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
   });
 });

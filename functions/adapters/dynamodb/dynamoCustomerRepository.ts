@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { GetCommand, paginateQuery, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dialogueStateFrom } from '../../domain/dialogue/dialogueState';
 import type { HandoffState } from '../../domain/handoff/handoff';
@@ -270,8 +271,11 @@ export class DynamoCustomerRepository implements CustomerRepository {
       ':lastShown': profile.lastShown.slice(0, 10),
       ':misunderstandings': profile.misunderstandings,
       ':ttl': ttlAfterDays(now, this.retention.profileDays),
+      ':ledgerSalt': randomBytes(16).toString('hex'),
     };
     const sets = [
+      // The cost ledger's pseudonym comes from it (dynamoLedgerPseudonyms): erased with the profile, it links no row to anyone.
+      'ledgerSalt = if_not_exists(ledgerSalt, :ledgerSalt)',
       '#language = :language',
       'firstSeenAt = if_not_exists(firstSeenAt, :firstSeenAt)',
       'lastInboundAt = :lastInboundAt',

@@ -22,8 +22,8 @@ export interface ErasureReport {
  * alerts, orders, sent messages, counters), the links from their phone
  * number and BSUID to it, their pending follow-up schedule and their staged
  * media. What remains elsewhere names no one: co-view counts
- * per product pair, processed-message hashes, and cost rows under a salted
- * hash of the number.
+ * per product pair, processed-message hashes, and cost rows under a
+ * pseudonym made from a random salt their profile kept (gone with it).
  */
 export class CustomerErasure {
   constructor(
