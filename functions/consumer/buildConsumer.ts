@@ -37,6 +37,8 @@ import { photosWithinBudget, voiceWithinBudget } from '../domain/limits/budgeted
 import { recommenderWithPreferenceAccuracy } from '../observability/metering/preferenceAccuracy';
 import { bookWhatsAppCharge } from '../observability/metering/whatsappCharges';
 import { buildConversation, buildIdentities } from './buildConversation';
+import { createSqsClient } from '../adapters/sqs/sqsClient';
+import { SqsBatchRelease } from '../adapters/sqs/sqsBatchRelease';
 import { createConsumerHandler } from './consumerHandler';
 import { TurnProcessor } from './turnProcessor';
 
@@ -162,6 +164,7 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
     statuses,
     identities,
     reengagement: new WindowReengagement({ outbound: statuses, customers, messenger: core.messenger, templates, now: Date.now }),
+    release: new SqsBatchRelease(createSqsClient(env)),
     logger,
     metrics,
     costAccounting: costAccountingFor(env, telemetry, dynamo, {

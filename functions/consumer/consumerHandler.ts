@@ -1,4 +1,3 @@
-import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
@@ -14,6 +13,8 @@ import type { TemplateUpdate } from '../domain/messaging/templateUpdate';
 import type { CustomerIdentities } from '../domain/identity/customerIdentities';
 import type { WindowReengagement } from '../domain/messaging/windowReengagement';
 import { planBatch, UnreadableRecordError } from './batchPlan';
+import { NotEnoughTimeError, type BatchRelease } from './batchRelease';
+import { processFifoBatch } from './fifoBatch';
 import type { TurnProcessor } from './turnProcessor';
 
 export interface ConsumerDependencies {
@@ -24,6 +25,8 @@ export interface ConsumerDependencies {
   statuses: DeliveryStatusRecorder;
   identities: Pick<CustomerIdentities, 'keyOf'>;
   reengagement: WindowReengagement;
+  /** Gives back the records of turns there is no time left to start. */
+  release: BatchRelease;
   /** Keeps each template's category as Meta reports it: marketing sends are routed and billed by it. */
   templateCategories: Pick<TemplateCategories, 'apply'>;
   logger: Logger;
@@ -61,10 +64,18 @@ async function applyTemplateUpdate(deps: ConsumerDependencies, update: TemplateU
 const LEASE_SAFETY_MS = 2_000;
 
 /**
- * SQS FIFO consumer: Powertools' FIFO batch processor reports partial batch
- * failures and, with skipGroupOnError, fails the rest of a customer's group
- * after a failure so that their messages are never answered out of order,
- * while other customers in the same batch go on.
+ * The longest a turn takes: the model's 25 s deadline, then the sends and the
+ * bookkeeping. A turn is started only with this much of the invocation left
+ * (or half of what the invocation had, for functions configured shorter), so
+ * none is cut off by the function's timeout.
+ */
+const TURN_TIME_BUDGET_MS = 35_000;
+
+/**
+ * SQS FIFO consumer: each customer's records in order, customers side by side
+ * (processFifoBatch); a failure fails the rest of that customer's group, so
+ * their messages are never answered out of order, while other customers in
+ * the same batch go on; partial batch failures go back to SQS.
  */
 export function createConsumerHandler(deps: ConsumerDependencies) {
   return middy<SQSEvent, SQSBatchResponse>()
@@ -75,7 +86,8 @@ export function createConsumerHandler(deps: ConsumerDependencies) {
     .handler(async (event: SQSEvent, context: Context) => {
       const plan = planBatch(event.Records, deps.maxReceiveCount);
       deps.metrics.addMetric('RecordsReceived', MetricUnit.Count, event.Records.length);
-      const leaseMs = Math.max(context.getRemainingTimeInMillis() - LEASE_SAFETY_MS, 1_000);
+      const turnTimeBudgetMs = Math.min(TURN_TIME_BUDGET_MS, context.getRemainingTimeInMillis() / 2);
+      const groupsOutOfTime = new Set<string>();
 
       const handleRecord = async (record: SQSRecord): Promise<void> => {
         const planned = plan.get(record.messageId);
@@ -95,9 +107,13 @@ export function createConsumerHandler(deps: ConsumerDependencies) {
           }
           case 'template':
             return applyTemplateUpdate(deps, planned.update);
-          case 'turn':
+          case 'turn': {
+            const remainingMs = context.getRemainingTimeInMillis();
+            if (remainingMs < turnTimeBudgetMs) throw new NotEnoughTimeError(`${remainingMs} ms left`);
             meterTurn(planned.turn);
-            return deps.turns.process(planned.turn, leaseMs);
+            // The lease is this turn's: it must end before the invocation can be killed.
+            return deps.turns.process(planned.turn, Math.max(remainingMs - LEASE_SAFETY_MS, 1_000));
+          }
           case 'partOfTurn':
             return;
           default:
@@ -111,6 +127,10 @@ export function createConsumerHandler(deps: ConsumerDependencies) {
         try {
           await handleRecord(record);
         } catch (error) {
+          if (error instanceof NotEnoughTimeError) {
+            groupsOutOfTime.add(groupOf(record));
+            throw error;
+          }
           deps.logger.warn('record failed; SQS will redeliver it', {
             messageId: record.messageId,
             receiveCount: record.attributes.ApproximateReceiveCount,
@@ -120,15 +140,29 @@ export function createConsumerHandler(deps: ConsumerDependencies) {
         }
       };
 
-      // One processor per invocation: it holds the batch's state, and `npm start` runs invocations concurrently in one process.
-      const response = await processPartialResponse(event, handleAndLog, new SqsFifoPartialProcessorAsync(), {
-        context,
-        skipGroupOnError: true,
-        throwOnFullBatchFailure: false,
-      });
+      const response = await processFifoBatch(event.Records, handleAndLog);
       if (response.batchItemFailures.length > 0) {
         deps.metrics.addMetric('RecordsRetried', MetricUnit.Count, response.batchItemFailures.length);
       }
+      const failed = new Set(response.batchItemFailures.map((failure) => failure.itemIdentifier));
+      const outOfTime = event.Records.filter((record) => failed.has(record.messageId) && groupsOutOfTime.has(groupOf(record)));
+      if (outOfTime.length > 0) await releaseRecords(deps, outOfTime);
       return response;
     });
+}
+
+function groupOf(record: SQSRecord): string {
+  return record.attributes.MessageGroupId ?? record.messageId;
+}
+
+/** Records not started for lack of time go back to the queue now; if that fails they come back after the visibility timeout. */
+async function releaseRecords(deps: ConsumerDependencies, records: readonly SQSRecord[]): Promise<void> {
+  deps.metrics.addMetric('RecordsReleasedForTime', MetricUnit.Count, records.length);
+  deps.logger.warn('too little time left to start these turns; released', { messageIds: records.map((record) => record.messageId) });
+  try {
+    await deps.release.release(records);
+  } catch (error) {
+    deps.metrics.addMetric('RecordReleaseFailed', MetricUnit.Count, 1);
+    deps.logger.error('releasing records failed; they return after the visibility timeout', { error });
+  }
 }

@@ -35,13 +35,19 @@ export const queuedEventSchema = z.discriminatedUnion('kind', [
 
 export type QueuedEvent = z.infer<typeof queuedEventSchema>;
 
-/** FIFO order is per customer: a customer's messages and the statuses of what we sent them share a group; a template's changes share one. */
+/**
+ * FIFO order is per customer: a customer's messages share a group. The
+ * statuses of what we sent them have a group of their own per customer: their
+ * order against the messages does not matter (ticks only move forward, by
+ * their own timestamps), and a slow turn must not hold back the ticks and
+ * charges behind it. A template's changes share one group.
+ */
 export function messageGroupOf(event: QueuedEvent): string {
   switch (event.kind) {
     case 'message':
       return event.customer.waId;
     case 'status':
-      return event.status.recipientId;
+      return `STATUS#${event.status.recipientId}`;
     case 'template':
       return `TEMPLATE#${event.template.name}`;
   }

@@ -1,7 +1,6 @@
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { meterSqsUsage } from '../adapters/cost/sqsUsage';
 import { createDynamoClients } from '../adapters/dynamodb/dynamoClients';
 import { fetchSecretFromSecretsManager } from '../adapters/secretsManagerFetcher';
+import { createSqsClient } from '../adapters/sqs/sqsClient';
 import { SqsEventQueue } from '../adapters/sqs/sqsEventQueue';
 import { ConfigurationError, type Environment } from '../config/environment';
 import { createSecretsLoader } from '../config/secrets';
@@ -14,10 +13,8 @@ import { WebhookError } from './webhookErrors';
 /** The webhook's composition root: the SQS client is created once per cold start. */
 export function buildWebhook(env: Environment, telemetry: Telemetry = createTelemetry('webhook')) {
   if (env.QUEUE_URL === undefined) throw new ConfigurationError('QUEUE_URL is required');
-  const sqs = new SQSClient({ region: env.AWS_REGION, ...(env.SQS_ENDPOINT ? { endpoint: env.SQS_ENDPOINT } : {}) });
-  meterSqsUsage(sqs);
   const handler = createWebhookHandler({
-    queue: new SqsEventQueue(sqs, env.QUEUE_URL),
+    queue: new SqsEventQueue(createSqsClient(env), env.QUEUE_URL),
     phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID,
     loadSecrets: createSecretsLoader(env, fetchSecretFromSecretsManager),
     maxBodyBytes: env.WEBHOOK_MAX_BODY_BYTES,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../functions/domain/catalog/product';
 import { embeddedCatalog } from '../../functions/adapters/catalog/catalogFromEnvironment';
+import { createLambdaContext } from '../../local/lambdaContext';
 import { startConsumerHarness, type ConsumerHarness } from '../support/consumerHarness';
 import { inbound, sqsRecord, text } from '../support/sqsEvents';
 
@@ -162,6 +163,26 @@ describe('consumer: partial batch failures keep other customers going and lose n
     const retry = await harness.invoke(failingEvents.map((event) => sqsRecord(event, 2)));
     expect(retry.batchItemFailures).toEqual([]);
     expect(harness.sentTo(failing.waId)).toHaveLength(1);
+  });
+});
+
+describe('consumer: an invocation close to its timeout', () => {
+  it('starts no turn it could not finish: the records are given back unanswered, and answered on the next delivery', async () => {
+    const customer = newCustomer();
+    const records = [sqsRecord(text(customer, 'покажите шкафы'))];
+    // Sixty seconds when the batch starts, eight when the turn would: less than a turn may take.
+    const remaining = [60_000, 8_000];
+    const late = { ...createLambdaContext({ functionName: 'consumer', timeoutMs: 60_000, memoryMb: 512 }) };
+    late.getRemainingTimeInMillis = () => remaining.shift() ?? 8_000;
+    const response = await harness.invokeWith(records, late);
+    expect(response.batchItemFailures.map((failure) => failure.itemIdentifier)).toEqual(records.map((record) => record.messageId));
+    expect(harness.sentTo(customer.waId)).toEqual([]);
+
+    const retry = await harness.invoke(
+      records.map((record) => ({ ...record, attributes: { ...record.attributes, ApproximateReceiveCount: '2' } })),
+    );
+    expect(retry.batchItemFailures).toEqual([]);
+    expect(harness.sentTo(customer.waId)).toHaveLength(1);
   });
 });
 

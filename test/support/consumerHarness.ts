@@ -14,6 +14,8 @@ export interface ConsumerHarness {
   s3: LocalS3;
   consumer: ReturnType<typeof buildConsumer>;
   invoke(records: SQSRecord[]): Promise<SQSBatchResponse>;
+  /** As invoke, with a context of its own (e.g. an invocation close to its timeout). */
+  invokeWith(records: SQSRecord[], context: Context): Promise<SQSBatchResponse>;
   /** Outbound Graph request bodies sent to one customer, oldest first. */
   sentTo(waId: string): Array<Record<string, unknown>>;
   close(): Promise<void>;
@@ -51,6 +53,7 @@ export async function startConsumerHarness(
     graph,
     consumer,
     invoke: (records) => consumer.handler(sqsEvent(records), context()),
+    invokeWith: (records, custom) => consumer.handler(sqsEvent(records), custom),
     sentTo: (waId) => graph.outbound.filter((record) => record.to === waId).map((record) => record.body as Record<string, unknown>),
     s3,
     close: async () => {

@@ -145,13 +145,13 @@ describe('webhook: one FIFO message per inbound message', () => {
     ]);
   });
 
-  it('queues statuses with their pricing, in the customer group, one per state', async () => {
+  it("queues statuses with their pricing, in the customer's status group (apart from their messages), one per state", async () => {
     const statuses = [statusUpdate(CUSTOMER, 'wamid.out1', 'sent'), statusUpdate(CUSTOMER, 'wamid.out1', 'delivered')];
     expect((await post(webhookBody({ statuses }))).statusCode).toBe(200);
     const queued = await drain();
     expect(queued.map((entry) => [entry.groupId, entry.deduplicationId])).toEqual([
-      [CUSTOMER, 'wamid.out1:sent'],
-      [CUSTOMER, 'wamid.out1:delivered'],
+      [`STATUS#${CUSTOMER}`, 'wamid.out1:sent'],
+      [`STATUS#${CUSTOMER}`, 'wamid.out1:delivered'],
     ]);
     expect(queued[0]?.event).toMatchObject({
       kind: 'status',

@@ -89,7 +89,10 @@ export const searchAnswer: PlanAnswerer<'search'> = async (plan, context) => {
   const { products } = outcome;
   const { sort: _previous, ...state } = context.state;
   const kept = plan.keep && searched === plan.filters ? plan.keep : searched;
-  const listed = afterShowing({ ...state, filters: kept, ...(sort ? { sort } : {}) }, products.map((product) => product.id));
+  const listed = afterShowing(
+    { ...state, filters: kept, ...(sort ? { sort } : {}) },
+    products.map((product) => product.id),
+  );
   // Options cheaper, dearer, bigger or smaller than the product in focus are about it: «к нему» still means it.
   const relative = plan.intro !== 'found' && plan.intro !== 'more' && plan.intro !== 'sorted' && context.screen.focus !== undefined;
   const dialogue = relative && context.state.focus ? { ...listed, focus: context.state.focus } : listed;
