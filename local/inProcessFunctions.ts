@@ -38,7 +38,8 @@ export async function inProcessFunctions(options: LocalRuntimeOptions, servers: 
       region: LOCAL_NAMES.region,
       accountId: '000000000000',
     },
-    queue: { visibilityTimeoutSeconds: options.queue?.visibilityTimeoutSeconds ?? 60, maxReceiveCount },
+    // As the stack's high-throughput FIFO queue (lib/constructs/pipeline.ts).
+    queue: { visibilityTimeoutSeconds: options.queue?.visibilityTimeoutSeconds ?? 60, maxReceiveCount, deduplicationScope: 'messageGroup' },
     mapping: {
       batchSize: 10,
       maximumConcurrency: options.consumer?.maximumConcurrency ?? 5,

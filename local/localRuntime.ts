@@ -201,8 +201,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     started.push(() => functions.stop());
     const { names, whatsapp } = functions;
 
-    const deadLetterQueue = new FifoQueue(names.deadLetterQueue);
+    const deadLetterQueue = new FifoQueue(names.deadLetterQueue, { deduplicationScope: functions.queue.deduplicationScope });
     const queue = new FifoQueue(names.queue, {
+      deduplicationScope: functions.queue.deduplicationScope,
       visibilityTimeoutSeconds: options.queue?.visibilityTimeoutSeconds ?? functions.queue.visibilityTimeoutSeconds,
       maxReceiveCount: functions.queue.maxReceiveCount,
       deadLetterQueue,

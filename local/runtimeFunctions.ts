@@ -10,7 +10,7 @@ export type ConsumerLambda = (event: SQSEvent, context: Context) => Promise<SQSB
 export interface RuntimeFunctions {
   names: { table: string; bucket: string; queue: string; deadLetterQueue: string; region: string; accountId: string };
   tableDefinition?: Record<string, unknown>;
-  queue: { visibilityTimeoutSeconds: number; maxReceiveCount: number };
+  queue: { visibilityTimeoutSeconds: number; maxReceiveCount: number; deduplicationScope: 'queue' | 'messageGroup' };
   mapping: { batchSize: number; maximumConcurrency: number; timeoutMs: number; memoryMb: number; functionName: string };
   /** WhatsApp's side: the business number, the account, the token and app secret Meta and the functions share. */
   whatsapp: { phoneNumberId: string; wabaId: string; graphApiVersion: string; accessToken: string; appSecret: string };

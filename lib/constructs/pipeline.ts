@@ -6,7 +6,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { DeduplicationScope, FifoThroughputLimit, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { STAGED_MEDIA_ROOT } from '../../functions/domain/media/mediaStaging';
 import { grantSecretValue, grantTableItems } from '../grants';
@@ -36,6 +36,17 @@ const QUEUE_VISIBILITY_TIMEOUT = Duration.seconds(CONSUMER_TIMEOUT.toSeconds() *
  */
 const MAX_RECEIVE_COUNT = 5;
 
+/**
+ * High-throughput FIFO: the per-queue limit (300 calls a second) becomes a
+ * per-message-group one, so only one customer's own rate is capped.
+ * Deduplication per group is enough: every deduplication id (a WhatsApp
+ * message id, a message id with its state) is unique within its group.
+ */
+const HIGH_THROUGHPUT_FIFO = {
+  deduplicationScope: DeduplicationScope.MESSAGE_GROUP,
+  fifoThroughputLimit: FifoThroughputLimit.PER_MESSAGE_GROUP_ID,
+} as const;
+
 /** Lambda hands a FIFO queue's consumer at most 10 records per batch. */
 const BATCH_SIZE = 10;
 
@@ -62,6 +73,7 @@ export class MessagePipeline extends Construct {
 
     this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
       fifo: true,
+      ...HIGH_THROUGHPUT_FIFO,
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       // The maximum: time to find out why a message failed and redrive it.
@@ -70,6 +82,7 @@ export class MessagePipeline extends Construct {
 
     this.queue = new Queue(this, 'Queue', {
       fifo: true,
+      ...HIGH_THROUGHPUT_FIFO,
       // The webhook sets each message's deduplication id to the WhatsApp
       // message id, which absorbs Meta's redeliveries; hashing bodies would not,
       // because a redelivered body differs.

@@ -36,7 +36,11 @@ export async function deployedFunctions(
       accountId: stack.deployment.accountId,
     },
     tableDefinition: stack.tableDefinition(),
-    queue: { visibilityTimeoutSeconds: queue.visibilityTimeoutSeconds, maxReceiveCount: queue.redrive?.maxReceiveCount ?? 5 },
+    queue: {
+      visibilityTimeoutSeconds: queue.visibilityTimeoutSeconds,
+      maxReceiveCount: queue.redrive?.maxReceiveCount ?? 5,
+      deduplicationScope: queue.deduplicationScope,
+    },
     mapping: {
       batchSize: mapping.batchSize,
       maximumConcurrency: mapping.maximumConcurrency ?? 1000,

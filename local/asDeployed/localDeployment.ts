@@ -69,6 +69,7 @@ export interface DeployedQueue {
   visibilityTimeoutSeconds: number;
   retentionSeconds: number;
   contentBasedDeduplication: boolean;
+  deduplicationScope: 'queue' | 'messageGroup';
   redrive: { deadLetterArn: string; maxReceiveCount: number } | undefined;
   policy: PolicyDocument | undefined;
 }
@@ -285,6 +286,7 @@ export class LocalDeployment {
         visibilityTimeoutSeconds: Number(properties.VisibilityTimeout ?? 30),
         retentionSeconds: Number(properties.MessageRetentionPeriod ?? 345_600),
         contentBasedDeduplication: properties.ContentBasedDeduplication === true,
+        deduplicationScope: properties.DeduplicationScope === 'messageGroup' ? 'messageGroup' : 'queue',
         redrive:
           redrive === undefined
             ? undefined

@@ -54,6 +54,11 @@ export interface FifoQueueOptions {
   readonly deduplicationWindowMs?: number;
   /** SQS's queue attribute: the SHA-256 of the body stands in for a missing deduplication id. */
   readonly contentBasedDeduplication?: boolean;
+  /**
+   * SQS's DeduplicationScope: `queue` (one id seen anywhere is a duplicate) or
+   * `messageGroup` (high-throughput FIFO: the same id in another group is a new message).
+   */
+  readonly deduplicationScope?: 'queue' | 'messageGroup';
   /** Message time (sent, visibility, deduplication). Long polls always wait on the wall clock. */
   readonly now?: () => number;
 }
@@ -175,6 +180,7 @@ export class FifoQueue {
   readonly visibilityTimeoutSeconds: number;
   readonly deduplicationWindowMs: number;
   readonly contentBasedDeduplication: boolean;
+  readonly deduplicationScope: 'queue' | 'messageGroup';
   private readonly redrive: Redrive | undefined;
   private readonly now: () => number;
 
@@ -204,6 +210,7 @@ export class FifoQueue {
     this.deduplicationWindowMs = options.deduplicationWindowMs ?? DEFAULT_DEDUPLICATION_WINDOW_MS;
     assertOption('deduplicationWindowMs', this.deduplicationWindowMs, 1, Number.MAX_SAFE_INTEGER);
     this.contentBasedDeduplication = options.contentBasedDeduplication ?? false;
+    this.deduplicationScope = options.deduplicationScope ?? 'queue';
     this.now = options.now ?? Date.now;
     const { deadLetterQueue, maxReceiveCount } = options;
     if ((deadLetterQueue === undefined) !== (maxReceiveCount === undefined)) {
@@ -227,12 +234,13 @@ export class FifoQueue {
     const messageAttributes = input.messageAttributes ?? {};
     validateMessage(input.body, input.groupId, messageAttributes);
     const deduplicationId = this.deduplicationIdOf(input);
+    const deduplicationKey = this.deduplicationScope === 'messageGroup' ? `${input.groupId}\u0000${deduplicationId}` : deduplicationId;
     // The digests are of what this caller sent, even for a duplicate: the SDK checks them against its request.
     const md5OfBody = md5OfMessageBody(input.body);
     const md5OfAttributes = md5OfMessageAttributes(messageAttributes);
     const now = this.now();
     this.forgetExpiredDeduplication(now);
-    const original = this.deduplication.get(deduplicationId);
+    const original = this.deduplication.get(deduplicationKey);
     if (original !== undefined) {
       return {
         messageId: original.messageId,
@@ -254,7 +262,7 @@ export class FifoQueue {
       receiveCount: 0,
       firstReceiveTimestamp: undefined,
     });
-    this.deduplication.set(deduplicationId, {
+    this.deduplication.set(deduplicationKey, {
       messageId: message.messageId,
       sequenceNumber: message.sequenceNumber,
       expiresAt: now + this.deduplicationWindowMs,

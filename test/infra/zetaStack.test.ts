@@ -83,11 +83,16 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
       expect(queue).toMatchObject({
         FifoQueue: true,
         ContentBasedDeduplication: false,
+        // High-throughput FIFO: the 300 calls/s limit is per customer, not per queue.
+        DeduplicationScope: 'messageGroup',
+        FifoThroughputLimit: 'perMessageGroupId',
         SqsManagedSseEnabled: true,
         RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [logicalId(stack.pipeline.deadLetterQueue), 'Arn'] }, maxReceiveCount: 5 },
       });
       expect(propertiesOf(stack.pipeline.deadLetterQueue)).toMatchObject({
         FifoQueue: true,
+        DeduplicationScope: 'messageGroup',
+        FifoThroughputLimit: 'perMessageGroupId',
         SqsManagedSseEnabled: true,
         MessageRetentionPeriod: 14 * 24 * 3600,
       });

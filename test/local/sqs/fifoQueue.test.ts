@@ -168,6 +168,16 @@ describe('FifoQueue deduplication', () => {
     const explicit = new FifoQueue('explicit.fifo');
     expect(queueError(() => explicit.send({ body: 'same', groupId: 'a' })).code).toBe('InvalidParameterValue');
   });
+
+  it('deduplicates per message group in high-throughput mode (DeduplicationScope messageGroup)', () => {
+    const perGroup = new FifoQueue('high-throughput.fifo', { deduplicationScope: 'messageGroup' });
+    const first = perGroup.send({ body: 'x', groupId: 'a', deduplicationId: 'wamid.1' });
+    expect(perGroup.send({ body: 'x', groupId: 'a', deduplicationId: 'wamid.1' })).toMatchObject({
+      duplicate: true,
+      messageId: first.messageId,
+    });
+    expect(perGroup.send({ body: 'x', groupId: 'b', deduplicationId: 'wamid.1' }).duplicate).toBe(false);
+  });
 });
 
 describe('FifoQueue visibility timeout and redrive', () => {
