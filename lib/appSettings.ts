@@ -60,6 +60,7 @@ export const VARIABLE_SOURCES = {
   AI_CUSTOMER_DAILY_BUDGET_USD: 'setting',
   QUEUE_MAX_RECEIVE_COUNT: 'stack',
   WEBHOOK_MAX_BODY_BYTES: 'setting',
+  COST_LEDGER: 'stack',
   IDEMPOTENCY_DAYS: 'setting',
   MEMORY_DAYS: 'setting',
 } as const satisfies Record<keyof Environment, 'stack' | 'lambda' | 'secret' | 'setting' | 'local'>;

@@ -16,6 +16,7 @@ export const LAMBDA_ENTRIES = {
   consumer: 'functions/consumer/index.ts',
   catalogImages: 'functions/catalog-images/index.ts',
   alertChecker: 'functions/alert-checker/index.ts',
+  ledgerWriter: 'functions/ledger-writer/index.ts',
 } as const;
 
 export type LambdaName = keyof typeof LAMBDA_ENTRIES;

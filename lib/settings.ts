@@ -60,11 +60,20 @@ const settingsSchema = z
      */
     tracing: flag,
 
-    /** Upper bound on concurrent consumer invocations the queue may start; SQS allows 2 to 1000. */
+    /**
+     * Upper bound on concurrent consumer invocations the queue may start (SQS
+     * allows 2 to 1000). cdk.json's 500 sustains a campaign with model turns
+     * of a few seconds (`npm run capacity` shows what it needs) and leaves half
+     * of a default account's 1,000 for the webhook and the rest; a quiet shop
+     * runs a handful, since the event source only scales with the queue.
+     */
     consumerMaxConcurrency: wholeNumber.min(2).max(1000),
     /**
      * Reserved concurrency, unset by default: reserving takes from the account's
-     * unreserved pool, and new accounts have as little as 10 in all.
+     * unreserved pool, and new accounts have as little as 10 in all. In an
+     * account shared with other workloads, reserve for the webhook (about 40
+     * at 200 customer messages/s, `npm run capacity`) so Meta's deliveries are
+     * never throttled by someone else's burst.
      */
     consumerReservedConcurrency: wholeNumber.positive().optional(),
     webhookReservedConcurrency: wholeNumber.positive().optional(),

@@ -1,6 +1,7 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Alerts } from './constructs/alerts';
+import { CostLedger } from './constructs/costLedger';
 import { Ingress } from './constructs/ingress';
 import { Observability } from './constructs/observability';
 import { MessagePipeline } from './constructs/pipeline';
@@ -23,6 +24,7 @@ export class ZetaStack extends Stack {
   readonly pipeline: MessagePipeline;
   readonly ingress: Ingress;
   readonly alerts: Alerts;
+  readonly costLedger: CostLedger;
   readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: ZetaStackProps) {
@@ -51,18 +53,23 @@ export class ZetaStack extends Stack {
     this.alerts.checker.addEnvironment('CATALOG_IMAGE_BASE_URL', this.ingress.catalogImageBaseUrl);
     this.alerts.allowFollowUpScheduling(this.pipeline.consumer);
 
+    this.costLedger = new CostLedger(this, 'CostLedger', { table: this.storage.table, settings });
+    const functions = {
+      webhook: this.ingress.webhook,
+      consumer: this.pipeline.consumer,
+      catalogImages: this.ingress.catalogImages,
+      alertChecker: this.alerts.checker,
+      ledgerWriter: this.costLedger.writer,
+    };
+    this.costLedger.connect(functions);
+
     this.observability = new Observability(this, 'Observability', {
-      functions: {
-        webhook: this.ingress.webhook,
-        consumer: this.pipeline.consumer,
-        catalogImages: this.ingress.catalogImages,
-        alertChecker: this.alerts.checker,
-      },
+      functions,
+      ledgerWriterDeadLetterQueue: this.costLedger.writerDeadLetterQueue,
       queue: this.pipeline.queue,
       deadLetterQueue: this.pipeline.deadLetterQueue,
       schedulerDeadLetterQueue: this.alerts.schedulerDeadLetterQueue,
       api: this.ingress.api,
-      ledgerTable: this.storage.table,
       settings,
     });
   }

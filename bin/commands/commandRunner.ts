@@ -1,5 +1,6 @@
 import { alertsRunCommand } from './alertsRunCommand';
 import { analyticsReportCommand } from './analyticsReportCommand';
+import { capacityCommand } from './capacityCommand';
 import { costReportCommand } from './costReportCommand';
 import { evalCommand } from './evalCommand';
 import { startCommand } from './startCommand';
@@ -16,6 +17,7 @@ const COMMANDS: Command[] = [
   alertsRunCommand,
   costReportCommand,
   analyticsReportCommand,
+  capacityCommand,
 ];
 
 function usage(): string {

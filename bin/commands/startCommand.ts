@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { synthesizeAssembly } from '../../lib/synthesizeAssembly';
 import { startLocalRuntime } from '../../local/localRuntime';
+import { parseContext } from './cdkContext';
 import type { Command } from './command';
 
 export const startCommand: Command = {
@@ -106,14 +107,3 @@ export const startCommand: Command = {
     return 0;
   },
 };
-
-/** `-c key=value` pairs, as the CDK CLI takes them. */
-function parseContext(pairs: string[]): Record<string, string> {
-  return Object.fromEntries(
-    pairs.map((pair) => {
-      const separator = pair.indexOf('=');
-      if (separator <= 0) throw new Error(`-c expects key=value, got "${pair}"`);
-      return [pair.slice(0, separator), pair.slice(separator + 1)];
-    }),
-  );
-}

@@ -7,6 +7,7 @@ import type { Environment } from '../config/environment';
 import type { Feature } from '../domain/cost/features';
 import type { UsageEvent } from '../domain/cost/usageEvent';
 import { costAccounting, type LedgerPseudonyms } from '../observability/costAccounting';
+import { LoggedCostLedger } from '../observability/loggedCostLedger';
 
 /** As lib/constructs/zetaFunction.ts deploys every function; the local runtime is priced as the deployment would be. */
 const DEPLOYED_ARCHITECTURE = 'arm64';
@@ -25,7 +26,7 @@ export interface AccountedFunction<TEvent, TResult = unknown> {
 
 /** The cost accounting middleware of one function, writing to the ledger in the app's table. */
 export function costAccountingFor<TEvent, TResult>(
-  env: Pick<Environment, 'AWS_REGION' | 'TABLE_NAME'>,
+  env: Pick<Environment, 'AWS_REGION' | 'TABLE_NAME' | 'COST_LEDGER'>,
   telemetry: { logger: Logger; metrics: Metrics },
   dynamo: DynamoClients,
   accounted: AccountedFunction<TEvent, TResult>,
@@ -35,7 +36,8 @@ export function costAccountingFor<TEvent, TResult>(
     architecture: DEPLOYED_ARCHITECTURE,
     region: env.AWS_REGION,
     pricing: bundledPricing(),
-    ledger: new DynamoCostLedger(dynamo.document, env.TABLE_NAME),
+    ledger: env.COST_LEDGER === 'logs' ? new LoggedCostLedger() : new DynamoCostLedger(dynamo.document, env.TABLE_NAME),
+    booksRowWrite: env.COST_LEDGER === 'table',
     logger: telemetry.logger,
     metrics: telemetry.metrics,
   });

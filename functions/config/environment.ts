@@ -125,6 +125,12 @@ export const environmentSchema = z.object({
   QUEUE_MAX_RECEIVE_COUNT: positiveInt(5),
 
   WEBHOOK_MAX_BODY_BYTES: positiveInt(3 * 1024 * 1024),
+  /**
+   * Where an invocation's cost row goes: `table` (the ledger in the table), or
+   * `logs` (a JSON log line the stack's subscription hands to the ledger
+   * writer): the functions callers wait for keep the write off their answer.
+   */
+  COST_LEDGER: z.enum(['table', 'logs']).default('table'),
   IDEMPOTENCY_DAYS: positiveInt(8),
   MEMORY_DAYS: positiveInt(90),
 });

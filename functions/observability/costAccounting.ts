@@ -28,7 +28,12 @@ export interface CostAccountingOptions<TEvent, TResult = unknown> {
   /** The region the function runs in, for its prices. */
   region: string;
   pricing: Pricing;
-  ledger: CostLedger;
+  ledger: Pick<CostLedger, 'append'>;
+  /**
+   * Whether the row's own write is this invocation's (the table ledger); a
+   * row that goes through the log is written, and booked, by the ledger writer.
+   */
+  booksRowWrite: boolean;
   metrics: Metrics;
   logger: Logger;
   /** The invocation's feature unless the handler names a weightier one (UsageMeter.useFeature). */
@@ -142,6 +147,7 @@ function rowOf<TEvent>(
     });
   // The row's own write is part of what the invocation cost; its size is known once the row is.
   const draft = record(meter.usage);
+  if (!options.booksRowWrite) return draft;
   const writeUnits = Math.ceil(Buffer.byteLength(JSON.stringify(draft)) / WRITE_UNIT_BYTES);
   return record([...meter.usage, { kind: 'dynamodb', readUnits: 0, writeUnits }]);
 }

@@ -13,7 +13,6 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Function as LambdaFunction, IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -60,12 +59,12 @@ const COST_GRAPH_START = '-P14D';
 export interface ObservabilityProps {
   /** Every function of the stack, so that each gets its error and throttle alarms and may write its cost ledger rows. */
   readonly functions: Readonly<Record<LambdaName, LambdaFunction>>;
-  /** The table whose LEDGER#<day> partitions hold one cost row per invocation (functions/adapters/dynamodb/dynamoCostLedger.ts). */
-  readonly ledgerTable: ITable;
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
   /** Where scheduled invocations (the daily check, follow-ups) go after failing their retries. */
   readonly schedulerDeadLetterQueue: Queue;
+  /** Batches of the API functions' cost rows the ledger writer could not write. */
+  readonly ledgerWriterDeadLetterQueue: Queue;
   readonly api: HttpApi;
   readonly settings: Settings;
 }
@@ -142,6 +141,15 @@ export class Observability extends Construct {
       description:
         'A scheduled invocation (the daily price check or a customer follow-up) failed every retry: read the message in the scheduler dead-letter queue for the error, and the alert checker logs.',
     });
+    this.alarm('LedgerRowsNotWritten', {
+      metric: props.ledgerWriterDeadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        statistic: Stats.MAXIMUM,
+        period: ALARM_PERIOD,
+      }),
+      threshold: 0,
+      description:
+        "The ledger writer failed a batch of the webhook's or catalog pictures' cost rows three times: the batch waits in its dead-letter queue. Fix the cause, then invoke the writer again with the queued events.",
+    });
     this.alarm('OldestQueuedMessage', {
       metric: props.queue.metricApproximateAgeOfOldestMessage({ statistic: Stats.MAXIMUM, period: ALARM_PERIOD }),
       threshold: OLDEST_MESSAGE_ALARM_AGE.toSeconds(),
@@ -179,17 +187,6 @@ export class Observability extends Construct {
       });
     }
 
-    // Every invocation writes its cost row, and nothing else, through this grant.
-    for (const fn of Object.values(functions)) {
-      fn.addEnvironment('TABLE_NAME', props.ledgerTable.tableName);
-      fn.addToRolePolicy(
-        new PolicyStatement({
-          actions: ['dynamodb:PutItem'],
-          resources: [props.ledgerTable.tableArn],
-          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LEDGER#*'] } },
-        }),
-      );
-    }
     const costByFunction = costMetricsByFunction(settings.stage);
     this.alarm('DailyCost', {
       metric: new MathExpression({

@@ -23,6 +23,7 @@ export const SERVICE_NAMES = {
   consumer: 'consumer',
   catalogImages: 'catalog-images',
   alertChecker: 'alert-checker',
+  ledgerWriter: 'ledger-writer',
 } as const satisfies Record<LambdaName, string>;
 
 /** Node 22 to match LAMBDA_NODE_MAJOR; test/infra checks that the two agree. */

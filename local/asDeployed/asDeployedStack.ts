@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, CloudWatchLogsEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { GENERATED_SECRET_KEY, type SECRET_KEYS_FILLED_BY_HAND } from '../../lib/constructs/secrets';
 import type { LambdaName } from '../../lib/lambdaBundling';
 import { LOCAL_SECRET_DEFAULTS } from '../../functions/config/secrets';
@@ -8,7 +8,15 @@ import type { LocalSchedule } from '../scheduler/localScheduler';
 import { AwsFrontDoor } from './awsFrontDoor';
 import { FunctionInstances, type FunctionInstanceStats } from './functionInstances';
 import { AccessDeniedError, IamAuthorizer, describeDenial, type AuthorizedCall, type CallerPrincipal } from './iamAuthorizer';
-import { LocalDeployment, type ApiRoute, type DeployedFunction, type DeployedQueue, type PolicyDocument } from './localDeployment';
+import {
+  LocalDeployment,
+  type ApiRoute,
+  type DeployedFunction,
+  type DeployedQueue,
+  type LogSubscription,
+  type PolicyDocument,
+} from './localDeployment';
+import { LogSubscriptions } from './logSubscriptions';
 import { SecretsManagerStandIn } from './secretsManagerStandIn';
 import { CloudFrontStandIn, type CloudFrontStats } from './cloudFrontStandIn';
 import { RouteThrottles } from './routeThrottles';
@@ -36,6 +44,13 @@ export interface LocalServers {
   origin: string;
   dynamoEndpoint: string;
   s3Endpoint: string;
+}
+
+/** An asynchronous invocation (a log subscription's delivery) that failed its retries and went to the on-failure destination. */
+export interface AsyncInvocationFailure {
+  functionName: string;
+  destinationArn: string | undefined;
+  error: string;
 }
 
 /** A scheduled invocation that failed and went to the schedule's dead-letter queue. */
@@ -82,6 +97,9 @@ export class AsDeployedStack {
   private distributions: CloudFrontStandIn[] = [];
   private readonly environments = new Map<LambdaName, Record<string, string>>();
   private readonly scheduleDeadLetters: ScheduleDeadLetter[] = [];
+  private readonly asyncFailures: AsyncInvocationFailure[] = [];
+  private readonly logSubscriptions: LogSubscriptions;
+  private readonly asyncInvocations = new Set<Promise<void>>();
 
   private constructor(
     private readonly options: AsDeployedOptions,
@@ -93,6 +111,9 @@ export class AsDeployedStack {
     this.frontDoor = frontDoor;
     this.functions = deployment.functions();
     this.authorizer = new IamAuthorizer(deployment, { resourcePolicyFor: (arn) => this.resourcePolicyFor(arn) }, onDenied);
+    this.logSubscriptions = new LogSubscriptions(deployment.logSubscriptions(), deployment, (subscription, event) =>
+      this.deliverLogs(subscription, event),
+    );
   }
 
   /** Reads the assembly and opens the AWS front door (queue URLs live under its address); `attach` then wires it up. */
@@ -185,7 +206,10 @@ export class AsDeployedStack {
         new FunctionInstances(fn, {
           environment,
           maxInstances: typeof reserved === 'number' ? reserved : UNRESERVED_CONCURRENCY,
-          onLogLine: (line) => this.keepLog(fn.name, line),
+          onLogLine: (line, logStream) => {
+            this.keepLog(fn.name, line);
+            if (fn.logGroupName !== undefined) this.logSubscriptions.offer(fn.logGroupName, logStream, line);
+          },
           onColdStart: (logStream) => this.writeLogs(fn, logStream),
         }),
       );
@@ -370,7 +394,52 @@ export class AsDeployedStack {
     >;
   }
 
+  /**
+   * Lambda's asynchronous invocation (as CloudWatch Logs and other services
+   * invoke): retried on failure as the function's invoke configuration says,
+   * then sent to its on-failure destination with the function's role.
+   * Resolves when done; never rejects.
+   */
+  invokeAsync(name: LambdaName, event: unknown): Promise<void> {
+    const fn = this.functions[name];
+    const config = this.deployment.asyncInvokeConfigs().find((candidate) => candidate.functionName === fn.functionName);
+    const attempts = 1 + (config?.maximumRetryAttempts ?? 2);
+    const run = (async () => {
+      let failure = '';
+      for (let attempt = 0; attempt < attempts; attempt += 1) {
+        try {
+          await this.invoke(name, event);
+          return;
+        } catch (error) {
+          failure = String(error);
+        }
+      }
+      const destinationArn = config?.onFailureArn;
+      if (destinationArn !== undefined) {
+        await this.authorizer.authorize({ kind: 'role', caller: fn.name, role: fn.role }, 'OnFailureDestination', [
+          { action: 'sqs:SendMessage', resource: destinationArn, context: {} },
+        ]);
+      }
+      this.asyncFailures.push({ functionName: fn.functionName, destinationArn, error: failure });
+    })();
+    this.asyncInvocations.add(run);
+    void run.finally(() => this.asyncInvocations.delete(run));
+    return run;
+  }
+
+  /** Asynchronous invocations that failed every attempt, and where they went. */
+  failedAsyncInvocations(): readonly AsyncInvocationFailure[] {
+    return this.asyncFailures;
+  }
+
+  /** Delivers the log lines the subscriptions gathered and waits for the asynchronous invocations under way. */
+  async settleLogs(): Promise<void> {
+    await this.logSubscriptions.flush();
+    await Promise.all([...this.asyncInvocations]);
+  }
+
   async stop(): Promise<void> {
+    await this.settleLogs().catch(() => undefined);
     await Promise.all([...this.instances.values()].map((instances) => instances.stop()));
     await this.frontDoor.stop();
   }
@@ -385,6 +454,20 @@ export class AsDeployedStack {
       OPENAI_API_KEY: given.OPENAI_API_KEY ?? '',
       BITRIX24_WEBHOOK_URL: given.BITRIX24_WEBHOOK_URL ?? '',
     };
+  }
+
+  /** CloudWatch Logs invokes a subscription's destination as a service, allowed by the function's permission. */
+  private async deliverLogs(subscription: LogSubscription, event: CloudWatchLogsEvent): Promise<void> {
+    const fn = this.functionByName(subscription.destinationArn);
+    if (fn === undefined)
+      throw new Error(`subscription ${subscription.name} delivers to ${subscription.destinationArn}, not a function of the template`);
+    const sourceArn = `arn:aws:logs:${this.deployment.region}:${this.deployment.accountId}:log-group:${subscription.logGroupName}:*`;
+    const allowed = (
+      await this.authorizer.authorize({ kind: 'service', caller: 'cloudwatch-logs', service: 'logs.amazonaws.com', sourceArn }, 'Invoke', [
+        { action: 'lambda:InvokeFunction', resource: fn.arn, context: {} },
+      ])
+    ).every((call) => call.decision === 'Allowed');
+    if (allowed) await this.invokeAsync(fn.name, event);
   }
 
   /** Lambda's runtime writes a new environment's logs with the function's role: its log group must allow it. */

@@ -46,8 +46,8 @@ export interface FunctionInstancesOptions {
   environment: Record<string, string>;
   /** Reserved concurrency, or the account's limit: at most this many environments at once. */
   maxInstances: number;
-  /** Each line the function writes (its CloudWatch Logs). */
-  onLogLine: (line: string) => void;
+  /** Each line the function writes (its CloudWatch Logs), with the environment's log stream. */
+  onLogLine: (line: string, logStream: string) => void;
   /** A new environment started, with its log stream: the runtime's own calls (log writes) happen now. */
   onColdStart: (logStream: string) => Promise<void>;
 }
@@ -116,8 +116,8 @@ export class FunctionInstances {
       // The function's memory setting bounds its heap, as Lambda bounds the sandbox.
       resourceLimits: { maxOldGenerationSizeMb: this.fn.memoryMb },
     });
-    this.captureLines(worker.stdout);
-    this.captureLines(worker.stderr);
+    this.captureLines(worker.stdout, logStream);
+    this.captureLines(worker.stderr, logStream);
     this.counters.coldStarts += 1;
     const instance: Instance = { worker, busy: false, pending: undefined, ready: Promise.resolve() };
     instance.ready = new Promise<void>((resolve, reject) => {
@@ -184,14 +184,14 @@ export class FunctionInstances {
     await instance.worker.terminate();
   }
 
-  private captureLines(stream: NodeJS.ReadableStream): void {
+  private captureLines(stream: NodeJS.ReadableStream, logStream: string): void {
     let buffered = '';
     stream.setEncoding('utf8');
     stream.on('data', (chunk: string) => {
       buffered += chunk;
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
-      for (const line of lines) if (line.trim() !== '') this.options.onLogLine(line);
+      for (const line of lines) if (line.trim() !== '') this.options.onLogLine(line, logStream);
     });
   }
 }

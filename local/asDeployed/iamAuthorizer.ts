@@ -22,6 +22,8 @@ export interface AuthorizedCall {
   operation: string;
   action: string;
   resource: string;
+  /** The request's condition keys (dynamodb:LeadingKeys, s3:prefix…), as evaluated. */
+  context: Record<string, ContextValue>;
   decision: Decision;
   /** The identity-policy statements that allowed it: `<policy name>#<statement number>`. */
   grants: string[];
@@ -92,6 +94,7 @@ export class IamAuthorizer {
       operation,
       action: requested.action,
       resource: requested.resource,
+      context: requested.context,
     };
     if (principal.kind === 'operator') return { ...base, decision: 'Allowed', grants: [] };
     const { accountId, region } = this.account;

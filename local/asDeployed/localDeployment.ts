@@ -122,6 +122,21 @@ export interface DeployedDistribution {
   behaviors: Array<{ pathPattern: string; cachePolicyId: string; allowedMethods: string[] }>;
 }
 
+/** A CloudWatch Logs subscription: matching lines of a log group delivered to a function. */
+export interface LogSubscription {
+  name: string;
+  logGroupName: string;
+  filterPattern: string;
+  destinationArn: string;
+}
+
+/** How Lambda runs a function's asynchronous invocations: retries, and where a failed one goes. */
+export interface AsyncInvokeConfig {
+  functionName: string;
+  maximumRetryAttempts: number;
+  onFailureArn: string | undefined;
+}
+
 /** A Lambda permission: who may invoke a function, as its resource-based policy statement. */
 export interface FunctionPermission {
   functionArn: string;
@@ -454,6 +469,33 @@ export class LocalDeployment {
           Resource: properties.FunctionName,
           ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}),
         },
+      };
+    });
+  }
+
+  logSubscriptions(): LogSubscription[] {
+    return this.ofType('AWS::Logs::SubscriptionFilter').map(([logicalId, resource]) => {
+      const properties = this.resolve(resource.Properties ?? {}) as { LogGroupName: string; FilterPattern: string; DestinationArn: string };
+      return {
+        name: logicalId,
+        logGroupName: properties.LogGroupName,
+        filterPattern: properties.FilterPattern,
+        destinationArn: properties.DestinationArn,
+      };
+    });
+  }
+
+  asyncInvokeConfigs(): AsyncInvokeConfig[] {
+    return this.ofType('AWS::Lambda::EventInvokeConfig').map(([, resource]) => {
+      const properties = this.resolve(resource.Properties ?? {}) as {
+        FunctionName: string;
+        MaximumRetryAttempts?: number;
+        DestinationConfig?: { OnFailure?: { Destination?: string } };
+      };
+      return {
+        functionName: properties.FunctionName,
+        maximumRetryAttempts: properties.MaximumRetryAttempts ?? 2,
+        onFailureArn: properties.DestinationConfig?.OnFailure?.Destination,
       };
     });
   }

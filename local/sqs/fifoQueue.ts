@@ -191,6 +191,7 @@ export class FifoQueue {
   private visibilityDeadlines = new MinHeap<VisibilityDeadline>(isEarlierDeadline);
   /** In insertion order, which is expiry order, so the stale ones are trimmed from the front. */
   private readonly deduplication = new Map<string, DeduplicationRecord>();
+  private readonly throughputCounters = { enqueued: 0, receivesWithMessages: 0, received: 0 };
   private readonly waiters = new Set<() => void>();
   private wakeTimer: NodeJS.Timeout | undefined;
   private wakeTimerAt = Infinity;
@@ -288,6 +289,10 @@ export class FifoQueue {
       if (input.signal?.aborted) return [];
       const received = this.take(maxMessages, visibilityTimeoutSeconds);
       const remainingMs = deadline - Date.now();
+      if (received.length > 0) {
+        this.throughputCounters.receivesWithMessages += 1;
+        this.throughputCounters.received += received.length;
+      }
       if (received.length > 0 || remainingMs <= 0) return received;
       await this.waitForChange(remainingMs, input.signal);
     }
@@ -315,6 +320,11 @@ export class FifoQueue {
     this.scheduleWake();
   }
 
+  /** Since the queue was made: messages enqueued, and the receives that returned any (each one ReceiveMessage call of SQS's). */
+  throughput(): { enqueued: number; receivesWithMessages: number; received: number } {
+    return { ...this.throughputCounters };
+  }
+
   counts(): QueueCounts {
     this.releaseExpired();
     const total = this.messagesById.size;
@@ -331,6 +341,7 @@ export class FifoQueue {
   }
 
   private enqueue(content: MessageContent): StoredMessage {
+    this.throughputCounters.enqueued += 1;
     const group = this.groupNamed(content.groupId);
     this.lastSequenceNumber += 1;
     const message: StoredMessage = {

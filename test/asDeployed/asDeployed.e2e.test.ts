@@ -6,9 +6,16 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoCostLedger } from '../../functions/adapters/dynamodb/dynamoCostLedger';
 import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CAPACITY_GOAL } from '../../bin/commands/capacityCommand';
+import { DEFAULT_TURN_DEADLINE_MS } from '../../functions/adapters/openai/openAiAssistant';
+import { capacityReport } from '../../lib/capacity/capacityReport';
+import { stackCapacitySettings } from '../../lib/capacity/stackCapacitySettings';
 import { synthesizeAssembly } from '../../lib/synthesizeAssembly';
+import { measureMessageUse } from '../../local/capacity/measureMessageUse';
 import { startLocalRuntime, type LocalRuntime } from '../../local/localRuntime';
 import type { AsDeployedStack } from '../../local/asDeployed/asDeployedStack';
 import { describeDenial } from '../../local/asDeployed/iamAuthorizer';
@@ -229,10 +236,38 @@ describe('as deployed: every feature with the configuration, secrets and role po
     },
   );
 
-  it("schedules a customer's follow-up, which EventBridge Scheduler runs with its role", async () => {
+  it("books the webhook's and catalog pictures' invocations through their logs: the ledger writer puts the rows in the ledger", async () => {
+    const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient({ ...operator, endpoint: stack.endpointOf('dynamodb') }));
+    const ledger = new DynamoCostLedger(dynamo, stack.tableName());
+    const today = new Date().toISOString().slice(0, 10);
+    const booked = async () => {
+      // A function's log lines reach the runtime a moment after its answer: deliver what has come, then read.
+      await stack.settleLogs();
+      return new Set((await ledger.rowsBetween(today, today)).map((row) => row.function));
+    };
+    let functions = await booked();
+    for (let waited = 0; !functions.has('catalog-images') && waited < 10_000; waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      functions = await booked();
+    }
+    expect(functions).toContain('webhook');
+    expect(functions).toContain('catalog-images');
+    expect(functions).toContain('ledger-writer');
+    // Nothing between Meta's POST and its 200 but the queue: not even the ledger.
+    expect(stack.authorizer.calls().filter((call) => call.caller === 'webhook' && call.action.startsWith('dynamodb:'))).toEqual([]);
+  });
+
+  it("keeps a batch of cost rows the ledger writer fails in the writer's dead-letter queue", async () => {
+    await stack.invokeAsync('ledgerWriter', { awslogs: { data: Buffer.from('not gzip').toString('base64') } });
+    expect(stack.failedAsyncInvocations().at(-1)?.destinationArn).toMatch(/WriterDeadLetterQueue/);
+  });
+
+  it("schedules a customer's follow-up once a day however much they write, and EventBridge Scheduler runs it with its role", async () => {
     const customer = '77021000005';
     const pending = async () =>
       ((await (await fetch(`${runtime.url}/sim/api/jobs/follow-ups`)).json()) as Array<{ name: string }>).map((s) => s.name);
+    const scheduleCalls = () =>
+      stack.authorizer.calls().filter((call) => call.action.startsWith('scheduler:') && call.caller === 'consumer').length;
     const before = await pending();
     await say(customer, text('покажите кровати'));
     await answers(customer, 1);
@@ -243,6 +278,14 @@ describe('as deployed: every feature with the configuration, secrets and role po
       if (added.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(added).toHaveLength(1);
+    const callsAfterFirst = scheduleCalls();
+    await say(customer, text('а белые есть?'));
+    await answers(customer, 2);
+    await say(customer, text('спасибо'));
+    await answers(customer, 3);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(scheduleCalls()).toBe(callsAfterFirst);
+
     const invocations = () =>
       stack.authorizer.calls().filter((call) => call.caller === 'scheduler' && call.action === 'lambda:InvokeFunction');
     const invokedBefore = invocations().length;
@@ -399,6 +442,17 @@ describe('as deployed: every feature with the configuration, secrets and role po
     expect(response.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(await itemsMentioning(customer)).toEqual([]);
+  });
+
+  it("sustains the campaign goal on the AWS side, so WhatsApp's per-number throughput is the first wall (npm run capacity)", async () => {
+    const use = await measureMessageUse(runtime, { customers: 5, firstWaId: 77_022_000_000 });
+    const settings = stackCapacitySettings({ Resources: stack.deployment.resources });
+    const report = capacityReport(settings, use, { goal: CAPACITY_GOAL, turnDeadlineMs: DEFAULT_TURN_DEADLINE_MS });
+    expect(
+      report.firstAwsWall.messagesPerSecond,
+      `${report.firstAwsWall.component}: ${report.firstAwsWall.because}`,
+    ).toBeGreaterThanOrEqual(CAPACITY_GOAL);
+    expect(report.firstWall.side).toBe('meta');
   });
 
   it('made no AWS call that a role policy denies', () => {

@@ -24,7 +24,7 @@ class MemoryLedger implements CostLedger {
 
 type Work = { customer: string; readUnits: number; waitMs: number; fail?: boolean };
 
-function accountedHandler(ledger: CostLedger, telemetry = quietTelemetry()) {
+function accountedHandler(ledger: CostLedger, telemetry = quietTelemetry(), booksRowWrite = true) {
   const handler = middy<Work, string>()
     .use(
       costAccounting<Work, string>({
@@ -34,6 +34,7 @@ function accountedHandler(ledger: CostLedger, telemetry = quietTelemetry()) {
         region: 'us-east-1',
         pricing: fixturePricing(),
         ledger,
+        booksRowWrite,
         feature: 'statuses',
         invocationUsage: () => [{ kind: 'sqs', requests: 2 }],
         ...telemetry,
@@ -79,6 +80,13 @@ describe('costAccounting', () => {
     expect(row!.totalUsd).toBeGreaterThan(0);
   });
 
+  it("leaves the row's write to the ledger writer when the row goes through the log", async () => {
+    const ledger = new MemoryLedger();
+    const { handler } = accountedHandler(ledger, quietTelemetry(), false);
+    await handler({ customer: '77011234568', readUnits: 1, waitMs: 1 }, context());
+    expect(ledger.rows[0]!.quantities.dynamodbWriteUnits ?? 0).toBe(0);
+  });
+
   it('keeps concurrent invocations apart', async () => {
     const ledger = new MemoryLedger();
     const { handler } = accountedHandler(ledger);
@@ -121,6 +129,7 @@ describe('costAccounting', () => {
           region: 'us-east-1',
           pricing: fixturePricing(),
           ledger,
+          booksRowWrite: true,
           feature: 'webhook',
           ...quietTelemetry(),
         }),

@@ -54,6 +54,7 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
     consumer: stack.pipeline.consumer,
     catalogImages: stack.ingress.catalogImages,
     alertChecker: stack.alerts.checker,
+    ledgerWriter: stack.costLedger.writer,
   });
   const propertiesOf = (construct: IConstruct) => {
     const resource = resources[logicalId(construct)];
@@ -122,7 +123,7 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
         FunctionName: { Ref: logicalId(stack.pipeline.consumer) },
         BatchSize: 10,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
-        ScalingConfig: { MaximumConcurrency: 5 },
+        ScalingConfig: { MaximumConcurrency: 500 },
       });
     });
   });
@@ -272,8 +273,9 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
         consumer: { MemorySize: 1024, Timeout: 60 },
         catalogImages: { MemorySize: 512, Timeout: 10 },
         alertChecker: { MemorySize: 512, Timeout: 300 },
+        ledgerWriter: { MemorySize: 256, Timeout: 30 },
       };
-      template.resourceCountIs('AWS::Lambda::Function', 4);
+      template.resourceCountIs('AWS::Lambda::Function', 5);
       for (const [name, fn] of Object.entries(functionsOf())) {
         const properties = propertiesOf(fn);
         expect(properties).toMatchObject({
@@ -302,7 +304,13 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
     });
 
     it('share the telemetry variables, with the service names the handlers use', () => {
-      const serviceNames = { webhook: 'webhook', consumer: 'consumer', catalogImages: 'catalog-images', alertChecker: 'alert-checker' };
+      const serviceNames = {
+        webhook: 'webhook',
+        consumer: 'consumer',
+        catalogImages: 'catalog-images',
+        alertChecker: 'alert-checker',
+        ledgerWriter: 'ledger-writer',
+      };
       expect(METRICS_NAMESPACE).toBe(APP_METRICS_NAMESPACE);
       for (const [name, fn] of Object.entries(functionsOf())) {
         expect(environmentOf(fn)).toMatchObject({
@@ -373,8 +381,8 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
         expect.objectContaining({ Action: 'secretsmanager:GetSecretValue', Resource: { Ref: logicalId(stack.appSecret.secret) } }),
       );
       const actions = actionsOf(stack.ingress.webhook);
-      // Its cost ledger rows only (see 'writes cost ledger rows' below).
-      expect(actions.filter((action) => /^(dynamodb|s3|kms):/.test(action))).toEqual(['dynamodb:PutItem']);
+      // Not even its cost rows: they go through its log to the ledger writer (see 'writes cost ledger rows' below).
+      expect(actions.filter((action) => /^(dynamodb|s3|kms):/.test(action))).toEqual([]);
       expect(actions).not.toContain('sqs:ReceiveMessage');
     });
 
@@ -421,7 +429,7 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
     });
 
     it('lets the catalog images function write its logs and nothing else', () => {
-      expect(actionsOf(stack.ingress.catalogImages).sort()).toEqual(['dynamodb:PutItem', 'logs:CreateLogStream', 'logs:PutLogEvents']);
+      expect(actionsOf(stack.ingress.catalogImages).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
     });
   });
 
@@ -530,7 +538,7 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
       for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) {
         expect(alarm.Properties).toMatchObject({ AlarmActions: [topic], OKActions: [topic], TreatMissingData: 'notBreaching' });
       }
-      template.resourceCountIs('AWS::CloudWatch::Alarm', 5 + 2 * 4 + 1);
+      template.resourceCountIs('AWS::CloudWatch::Alarm', 6 + 2 * 5 + 1);
     });
 
     it("has a dashboard with the pipeline metrics and the app's own metrics by service and stage", () => {
@@ -589,16 +597,32 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
       );
     });
 
-    it('writes cost ledger rows: every function may put items in the LEDGER# partitions of the table, and knows its name', () => {
+    it('writes cost ledger rows: the API functions through their logs, the others into the LEDGER# partitions themselves', () => {
       const table = { 'Fn::GetAtt': [logicalId(stack.storage.table), 'Arn'] };
-      for (const fn of Object.values(functionsOf())) {
-        expect(statementsOf(fn)).toContainEqual(
-          expect.objectContaining({
-            Action: 'dynamodb:PutItem',
-            Resource: table,
-            Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LEDGER#*'] } },
-          }),
+      const filters = Object.values(template.findResources('AWS::Logs::SubscriptionFilter')).map((filter) => filter.Properties);
+      for (const fn of [stack.ingress.webhook, stack.ingress.catalogImages]) {
+        expect(environmentOf(fn)).toMatchObject({ COST_LEDGER: 'logs' });
+        expect(environmentOf(fn).TABLE_NAME).toBeUndefined();
+        expect(filters).toContainEqual({
+          LogGroupName: { Ref: logicalId(fn.logGroup) },
+          FilterPattern: '{ $.ledgerRow.requestId = "*" }',
+          DestinationArn: { 'Fn::GetAtt': [logicalId(stack.costLedger.writer), 'Arn'] },
+        });
+      }
+      expect(statementsOf(stack.costLedger.writer)).toContainEqual(
+        expect.objectContaining({
+          Action: expect.arrayContaining(['dynamodb:BatchWriteItem', 'dynamodb:PutItem']),
+          Resource: table,
+          Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LEDGER#*'] } },
+        }),
+      );
+      for (const fn of [stack.pipeline.consumer, stack.alerts.checker, stack.costLedger.writer]) {
+        const ledgerStatements = statementsOf(fn).filter(
+          (statement) =>
+            JSON.stringify(statement.Resource) === JSON.stringify(table) &&
+            JSON.stringify(statement.Condition) === JSON.stringify({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LEDGER#*'] } }),
         );
+        expect(ledgerStatements.flatMap((statement) => asArray(statement.Action))).toContain('dynamodb:PutItem');
         expect(environmentOf(fn).TABLE_NAME).toEqual({ Ref: logicalId(stack.storage.table) });
       }
     });
@@ -636,7 +660,7 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
       ]);
       const rate = metricsOf('Recommendation click-through rate (%) and cost accounting failures');
       expect(rate[0]).toEqual([expect.objectContaining({ expression: 'IF(shown > 0, 100 * opened / shown, 0)' })]);
-      expect(rate.filter((metric) => metric[1] === 'CostAccountingFailed')).toHaveLength(4);
+      expect(rate.filter((metric) => metric[1] === 'CostAccountingFailed')).toHaveLength(5);
     });
 
     it('outputs the webhook URL and how to subscribe it in Meta', () => {
@@ -806,12 +830,12 @@ describe('ZetaStack across stages and regions', () => {
 describe('settings', () => {
   const settingsFrom = (context: Record<string, unknown>) => readSettings(new App({ context: { ...CDK_JSON_CONTEXT, ...context } }).node);
 
-  it('default to cdk.json: dev, Graph API v26.0, gpt-4o-mini, consumer concurrency 5, $5 a day', () => {
+  it('default to cdk.json: dev, Graph API v26.0, gpt-4o-mini, consumer concurrency 500, $5 a day', () => {
     expect(settingsFrom({})).toMatchObject({
       stage: 'dev',
       graphApiVersion: 'v26.0',
       openaiModel: 'gpt-4o-mini',
-      consumerMaxConcurrency: 5,
+      consumerMaxConcurrency: 500,
       dailyCostAlarmUsd: 5,
       tracing: false,
     });

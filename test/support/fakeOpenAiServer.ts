@@ -16,8 +16,14 @@ export interface RawReply {
   body: unknown;
 }
 
+/** An answer sent only after `afterMs`: a slow model minute. */
+export interface DelayedReply {
+  afterMs: number;
+  reply: ChatCompletion | RawReply;
+}
+
 /** A completion without `usage` gets realistic usage filled in; 'hang' never answers (for client timeouts). */
-export type ChatResponder = (request: ChatRequestBody) => ChatCompletion | RawReply | 'hang';
+export type ChatResponder = (request: ChatRequestBody) => ChatCompletion | RawReply | DelayedReply | 'hang';
 
 export interface TranscriptionRequest {
   model: string;
@@ -185,8 +191,13 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
       const chat = JSON.parse(body.toString('utf8')) as ChatRequestBody;
       const cachedTokens = cachedTokensFor(chat, seenPrefixes);
       chatRequests.push(chat);
-      const answer = (chatQueue.shift() ?? defaultResponder)(chat);
+      let answer = (chatQueue.shift() ?? defaultResponder)(chat);
       if (answer === 'hang') return;
+      if ('afterMs' in answer) {
+        const { afterMs, reply } = answer;
+        await new Promise((resolve) => setTimeout(resolve, afterMs));
+        answer = reply;
+      }
       if (isRawReply(answer)) return sendJson(response, answer.status, answer.body);
       return sendJson(response, 200, { ...answer, usage: answer.usage ?? usageFor(chat, answer, cachedTokens) });
     }

@@ -136,6 +136,23 @@ export class DynamoCustomerRepository implements CustomerRepository {
     );
   }
 
+  async markFollowUpMoved(waId: string, at: number): Promise<void> {
+    await this.client
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: customerPk(waId), sk: PROFILE_SK },
+          UpdateExpression: 'SET followUpMovedAt = :at',
+          // Only a customer who is there: an erasure between the turn and now must not bring a profile back.
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionalCheckFailure(error)) throw error;
+      });
+  }
+
   async setHandoff(waId: string, handoff: HandoffState | undefined): Promise<void> {
     await this.client.send(
       new UpdateCommand({
@@ -253,6 +270,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
       ...(typeof item.userId === 'string' ? { userId: item.userId } : {}),
       ...(typeof item.username === 'string' ? { username: item.username } : {}),
       ...(location ? { location } : {}),
+      ...(typeof item.followUpMovedAt === 'number' ? { followUpMovedAt: item.followUpMovedAt } : {}),
     };
   }
 

@@ -48,7 +48,7 @@ export interface OpenAiAssistantOptions {
 }
 
 const DEFAULT_MAX_TOOL_ROUNDS = 4;
-const DEFAULT_TURN_DEADLINE_MS = 25_000;
+export const DEFAULT_TURN_DEADLINE_MS = 25_000;
 const DEFAULT_MAX_OUTPUT_TOKENS = 700;
 // What a request that timed out is booked at: its prompt by this rule of thumb, and the whole output cap (the API may have billed it).
 const CHARS_PER_TOKEN_ESTIMATE = 4;

@@ -21,7 +21,7 @@ import type {
 import type { CustomerDelivery } from '../messaging/customerDelivery';
 import { isWithinRedelivery } from '../messaging/customerWindow';
 import type { TemplateCatalog } from '../messaging/templateCatalog';
-import { FOLLOW_UP_AFTER_MS, type FollowUpScheduler } from '../followups/followUpScheduler';
+import { FOLLOW_UP_AFTER_MS, FOLLOW_UP_MOVE_INTERVAL_MS, type FollowUpScheduler } from '../followups/followUpScheduler';
 import { isHandedOff, leadIdentity } from '../handoff/handoff';
 import type { CustomerIdentities } from '../identity/customerIdentities';
 import { addressOf } from '../whatsapp/customerIds';
@@ -247,6 +247,7 @@ export class ConversationService {
       ...(customer.userId ? { userId: customer.userId } : {}),
       ...(customer.username ? { username: customer.username } : {}),
       ...(state.location ? { location: state.location } : {}),
+      ...(snapshot.profile?.followUpMovedAt !== undefined ? { followUpMovedAt: snapshot.profile.followUpMovedAt } : {}),
     };
     // Memory is ordered by the turn's own time, so a retried turn writes the same keys again instead of new ones.
     const turnStart = turn.messages[0]?.timestamp ?? this.deps.now();
@@ -372,13 +373,20 @@ export class ConversationService {
     }
   }
 
-  /** The week of silence starts again with every message; a customer who opted out has no follow-up at all. */
+  /**
+   * The week of silence starts again with the customer's messages, moved at
+   * most once a day (FOLLOW_UP_MOVE_INTERVAL_MS); a customer who opted out
+   * has no follow-up at all.
+   */
   private async moveFollowUp(waId: string, profile: CustomerProfile): Promise<void> {
-    const { followUps } = this.deps.memory;
+    const { followUps, customers } = this.deps.memory;
     if (followUps === undefined) return;
-    const optedOut = (await this.deps.memory.customers.profile(waId))?.optedOut ?? profile.optedOut;
-    if (optedOut) await followUps.cancel(waId);
-    else await followUps.schedule(waId, new Date(profile.lastInboundAt + FOLLOW_UP_AFTER_MS));
+    const optedOut = (await customers.profile(waId))?.optedOut ?? profile.optedOut;
+    if (optedOut) return followUps.cancel(waId);
+    const now = this.deps.now();
+    if (profile.followUpMovedAt !== undefined && now - profile.followUpMovedAt < FOLLOW_UP_MOVE_INTERVAL_MS) return;
+    await followUps.schedule(waId, new Date(profile.lastInboundAt + FOLLOW_UP_AFTER_MS + FOLLOW_UP_MOVE_INTERVAL_MS));
+    await customers.markFollowUpMoved(waId, now);
   }
 
   /**

@@ -72,6 +72,8 @@ export interface CustomerProfile {
   location?: CustomerLocation;
   /** The conversation as the assistant keeps it in mind: the current search, the last list, the product in focus. */
   dialogue?: DialogueState;
+  /** When the customer's follow-up schedule was last moved: it moves at most once a day. */
+  followUpMovedAt?: number;
 }
 
 export interface CustomerSnapshot {
@@ -98,6 +100,8 @@ export interface CustomerRepository {
   recordSent(waId: string, sent: readonly SentMessageRecord[]): Promise<void>;
   setOptedOut(waId: string, optedOut: boolean): Promise<void>;
   setHandoff(waId: string, handoff: HandoffState | undefined): Promise<void>;
+  /** Records that the customer's follow-up schedule was moved now. */
+  markFollowUpMoved(waId: string, at: number): Promise<void>;
   /** Deletes every item of the customer's partition (profile, memory, alerts, sent messages, counters); returns how many. */
   eraseCustomer(waId: string): Promise<number>;
   /** Moves every item of the customer's partition to a new key (a changed number or BSUID); returns how many. */

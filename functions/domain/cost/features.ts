@@ -13,6 +13,8 @@ export const FEATURES = [
   'followups',
   'webhook',
   'catalog_images',
+  /** The ledger writer: the API functions' cost rows, from their logs to the ledger. */
+  'ledger',
   'service_reply',
   'whatsapp',
   'other',
