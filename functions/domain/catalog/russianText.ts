@@ -1,4 +1,5 @@
-import { newStemmer } from 'snowball-stemmers';
+import { englishStem } from './englishStemmer';
+import { russianStem } from './russianStemmer';
 
 /**
  * One word of a text reduced for search: its Snowball stem, plus looser forms
@@ -9,9 +10,6 @@ export interface SearchTerm {
   readonly stem: string;
   readonly related: readonly string[];
 }
-
-const russian = newStemmer('russian');
-const english = newStemmer('english');
 
 // Kazakh letters are kept inside words so that a Kazakh word stays one token.
 const TOKEN = /[а-яәғқңөұүһі]+|[a-z]+|[0-9]+/g;
@@ -75,12 +73,12 @@ export function tokenize(text: string): string[] {
 
 /** Snowball stem of one normalised token: Russian for Cyrillic, English for Latin, digits as they are. */
 export function stemWord(token: string): string {
-  if (!CYRILLIC_START.test(token)) return /^[a-z]/.test(token) ? english.stem(token) : token;
+  if (!CYRILLIC_START.test(token)) return /^[a-z]/.test(token) ? englishStem(token) : token;
   // Snowball reads a final «-ть» as a verb infinitive, so «кровать» would stem to
   // «крова» but «кровати» to «кроват». A shop search has no use for verbs, so a
   // word ending in a soft sign is stemmed without it.
   const word = token.endsWith('ь') && token.length > 3 ? token.slice(0, -1) : token;
-  return russian.stem(word);
+  return russianStem(word);
 }
 
 /** The looser forms of a stem, without the stem itself. */

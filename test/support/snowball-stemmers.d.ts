@@ -1,4 +1,4 @@
-// The package ships plain JavaScript; this covers the two calls the catalog uses.
+// The package ships plain JavaScript; this covers what the stemmers' equivalence test uses (test/catalog/stemmers.test.ts).
 declare module 'snowball-stemmers' {
   export interface Stemmer {
     stem(word: string): string;
