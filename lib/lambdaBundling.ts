@@ -25,7 +25,7 @@ export type LambdaName = keyof typeof LAMBDA_ENTRIES;
  * The Node.js major the functions run on: the same major the project pins for
  * tests and `npm start`, so the bundle runs on what it was tested on.
  */
-export const LAMBDA_NODE_MAJOR = 22;
+export const LAMBDA_NODE_MAJOR = 24;
 
 /**
  * Bundled code is ESM, but some CommonJS dependencies call `require` for

@@ -6,7 +6,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { Environment } from '../../functions/config/environment';
-import { LAMBDA_BUNDLE, LAMBDA_ENTRIES, LAMBDA_NODE_MAJOR, PROJECT_ROOT, type LambdaName } from '../lambdaBundling';
+import { LAMBDA_BUNDLE, LAMBDA_ENTRIES, PROJECT_ROOT, type LambdaName } from '../lambdaBundling';
 import { appSettingsEnvironment } from '../appSettings';
 import { isProduction, type Settings } from '../settings';
 
@@ -26,8 +26,8 @@ export const SERVICE_NAMES = {
   ledgerWriter: 'ledger-writer',
 } as const satisfies Record<LambdaName, string>;
 
-/** Node 22 to match LAMBDA_NODE_MAJOR; test/infra checks that the two agree. */
-export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
+/** Node 24 to match LAMBDA_NODE_MAJOR; test/infra checks that the two agree. */
+export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
 
 /**
  * Variables from functions/config/environment.ts that the stack may set. The
@@ -98,10 +98,6 @@ export function zetaFunction(scope: Construct, id: string, props: ZetaFunctionPr
     },
   });
 
-  Validations.of(fn).acknowledge({
-    id: 'AwsSolutions-L1',
-    reason: `Deliberately nodejs${LAMBDA_NODE_MAJOR}.x, the Node.js major the project pins for its tests and local runtime, so the bundle runs on what it was tested on; it is supported by Lambda until 2027. Move LAMBDA_NODE_MAJOR and LAMBDA_RUNTIME together with the project's Node.`,
-  });
   if (settings.tracing) {
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',

@@ -267,7 +267,7 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
   });
 
   describe('functions', () => {
-    it('run Node.js 22 or newer on arm64, with the memory and timeout chosen for each', () => {
+    it('run Node.js 24 or newer on arm64, with the memory and timeout chosen for each', () => {
       const expected = {
         webhook: { MemorySize: 256, Timeout: 10 },
         consumer: { MemorySize: 1024, Timeout: 60 },
@@ -284,7 +284,7 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
           ...expected[name as keyof typeof expected],
         });
         const major = Number(/^nodejs(\d+)\.x$/.exec(properties.Runtime as string)?.[1]);
-        expect(major).toBeGreaterThanOrEqual(22);
+        expect(major).toBeGreaterThanOrEqual(24);
         expect(properties.TracingConfig).toBeUndefined();
         // No reserved concurrency unless a setting asks: new accounts may have only 10 in all.
         expect(properties.ReservedConcurrentExecutions).toBeUndefined();
@@ -697,7 +697,7 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
         .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
         .flatMap((entry) => Object.entries(entry.data as Record<string, string>));
       expect(acknowledgments.map(([id]) => id.replace(/^annotation::/i, '')).sort()).toEqual(
-        expect.arrayContaining(['AwsSolutions-APIG4', 'AwsSolutions-L1', 'AwsSolutions-S1', 'AwsSolutions-SMG4']),
+        expect.arrayContaining(['AwsSolutions-APIG4', 'AwsSolutions-S1', 'AwsSolutions-SMG4']),
       );
       for (const [id, reason] of acknowledgments) {
         expect(reason.length, id).toBeGreaterThanOrEqual(80);
