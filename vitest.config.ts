@@ -1,15 +1,16 @@
+import { parse } from 'yaml';
 import { defineConfig, type Plugin } from 'vitest/config';
 
-/** .yaml imports are their text, as in the Lambda bundles (esbuild's text loader) and under node (bin/textModules.mjs). */
-const yamlAsText: Plugin = {
-  name: 'yaml-as-text',
+/** .yaml imports are the data they hold, as in the Lambda bundles (lib/bundling/dataModules.ts) and under node (bin/yamlModules.mjs). */
+const yamlAsData: Plugin = {
+  name: 'yaml-as-data',
   transform(code, id) {
-    return id.endsWith('.yaml') ? { code: `export default ${JSON.stringify(code)};`, map: null } : undefined;
+    return id.endsWith('.yaml') ? { code: `export default ${JSON.stringify(parse(code))};`, map: null } : undefined;
   },
 };
 
 export default defineConfig({
-  plugins: [yamlAsText],
+  plugins: [yamlAsData],
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,

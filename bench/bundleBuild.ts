@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { build, type Metafile, type Plugin } from 'esbuild';
-import { esbuildOptions, PROJECT_ROOT } from '../lib/lambdaBundling';
+import { esbuildOptions, LAMBDA_HANDLER_FILE, PROJECT_ROOT } from '../lib/lambdaBundling';
 import { summarize, type TimingSummary } from './stats';
 
 const run = promisify(execFile);
@@ -19,8 +19,8 @@ export interface BuiltBundle {
 
 /** A Lambda bundle built exactly as the stack builds it (lib/lambdaBundling.ts), written to `directory`; plugins only for what-if variants. */
 export async function buildBundle(entry: string, directory: string, plugins: Plugin[] = []): Promise<BuiltBundle> {
-  const file = join(directory, 'index.mjs');
-  const result = await build({ ...esbuildOptions(join(PROJECT_ROOT, entry), file), metafile: true, plugins });
+  const file = join(directory, LAMBDA_HANDLER_FILE);
+  const result = await build({ ...esbuildOptions(join(PROJECT_ROOT, entry), directory, plugins), metafile: true });
   const code = await readFile(file);
   return { file, bytes: code.byteLength, gzipBytes: gzipSync(code).byteLength, metafile: result.metafile };
 }

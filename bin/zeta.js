@@ -16,7 +16,7 @@ if (major < 24) {
   process.exit(result.status ?? 1);
 }
 
-await import('./textModules.mjs');
+await import('./yamlModules.mjs');
 const { register } = await import('tsx/esm/api');
 register();
 await import('./zeta.ts');

@@ -18,7 +18,7 @@ interface BundleSize {
 async function measure(name: LambdaName): Promise<BundleSize> {
   // Nothing is written: esbuild hands the files back in memory.
   const result = await build({
-    ...esbuildOptions(join(PROJECT_ROOT, LAMBDA_ENTRIES[name]), join(PROJECT_ROOT, 'cdk.out', name, 'index.mjs')),
+    ...esbuildOptions(join(PROJECT_ROOT, LAMBDA_ENTRIES[name]), join(PROJECT_ROOT, 'cdk.out', name)),
     write: false,
   });
   const code = result.outputFiles.find((file) => file.path.endsWith('.mjs'));

@@ -1,11 +1,11 @@
 import { ArnFormat, Duration, RemovalPolicy, Stack, TimeZone, Validations } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Schedule, ScheduleExpression, ScheduleGroup, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { grantIndexQuery, grantSecretValue, grantTableItems } from '../grants';
 import { acknowledgeWildcardInside, nagResourceName } from '../nagFindings';
@@ -34,7 +34,7 @@ export interface AlertsProps {
  * follow-up schedules (each deleted after it runs).
  */
 export class Alerts extends Construct {
-  readonly checker: NodejsFunction;
+  readonly checker: LambdaFunction;
   readonly followUpGroup: ScheduleGroup;
   readonly followUpRole: Role;
   readonly dailyCheck: Schedule;
@@ -112,7 +112,7 @@ export class Alerts extends Construct {
   }
 
   /** What the consumer needs to create, move and cancel one-time follow-up schedules. */
-  allowFollowUpScheduling(consumer: NodejsFunction): void {
+  allowFollowUpScheduling(consumer: LambdaFunction): void {
     consumer.addEnvironment('FOLLOW_UP_GROUP', this.followUpGroup.scheduleGroupName);
     consumer.addEnvironment('FOLLOW_UP_TARGET_ARN', this.checker.functionArn);
     consumer.addEnvironment('FOLLOW_UP_ROLE_ARN', this.followUpRole.roleArn);

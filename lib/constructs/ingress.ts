@@ -12,10 +12,10 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { grantSecretValue, grantSendMessage } from '../grants';
 import { isProduction, type Settings } from '../settings';
@@ -74,8 +74,8 @@ export interface IngressProps {
 export class Ingress extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
-  readonly webhook: NodejsFunction;
-  readonly catalogImages: NodejsFunction;
+  readonly webhook: LambdaFunction;
+  readonly catalogImages: LambdaFunction;
   /** What the consumer puts in front of `images/<id>.png` for WhatsApp to fetch: CloudFront's address. */
   readonly catalogImageBaseUrl: string;
   /** CloudFront in front of the pictures' route: WhatsApp's fetches are served from its cache. */

@@ -1,9 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Code, LayerVersion } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Code, LayerVersion, type Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { DeduplicationScope, FifoThroughputLimit, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -65,7 +64,7 @@ export interface MessagePipelineProps {
 export class MessagePipeline extends Construct {
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
-  readonly consumer: NodejsFunction;
+  readonly consumer: LambdaFunction;
 
   constructor(scope: Construct, id: string, props: MessagePipelineProps) {
     super(scope, id);

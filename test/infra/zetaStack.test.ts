@@ -13,7 +13,7 @@ import { METRICS_NAMESPACE as APP_METRICS_NAMESPACE } from '../../functions/obse
 import { CONVERSATION_METRICS, OLDEST_MESSAGE_ALARM_AGE, TROUBLE_METRICS } from '../../lib/constructs/observability';
 import { GENERATED_SECRET_KEY, SECRET_KEYS_FILLED_BY_HAND } from '../../lib/constructs/secrets';
 import { LAMBDA_RUNTIME, METRICS_NAMESPACE, SERVICE_NAMES } from '../../lib/constructs/zetaFunction';
-import { LAMBDA_BUNDLE, LAMBDA_NODE_MAJOR, PROJECT_ROOT } from '../../lib/lambdaBundling';
+import { esbuildOptions, LAMBDA_NODE_MAJOR, PROJECT_ROOT } from '../../lib/lambdaBundling';
 import { readSettings } from '../../lib/settings';
 import { defineZetaApp } from '../../lib/zetaApp';
 import type { ZetaStack } from '../../lib/zetaStack';
@@ -293,7 +293,7 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
 
     it('run on the Node.js major the bundles are built for', () => {
       expect(LAMBDA_RUNTIME.name).toBe(`nodejs${LAMBDA_NODE_MAJOR}.x`);
-      expect(LAMBDA_BUNDLE.target).toBe(`node${LAMBDA_NODE_MAJOR}`);
+      expect(esbuildOptions('functions/webhook/index.ts', 'out').target).toBe(`node${LAMBDA_NODE_MAJOR}`);
     });
 
     it('each log to their own log group with the configured retention', () => {

@@ -1,6 +1,11 @@
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { messageTemplates } from '../../functions/domain/messaging/messageTemplates';
-import { TemplateCatalog, TemplateDefinitionError, TemplateParameterError } from '../../functions/domain/messaging/templateCatalog';
+import {
+  parseTemplateDefinitions,
+  TemplateDefinitionError,
+  TemplateParameterError,
+} from '../../functions/domain/messaging/templateCatalog';
 
 describe('templates/message_templates.yaml', () => {
   it('defines the templates the app sends, in ru, kk and en', () => {
@@ -79,6 +84,6 @@ describe('templates/message_templates.yaml', () => {
       body: "only {{1}}"
       examples: ["x", "y"]
 `;
-    expect(() => TemplateCatalog.fromYaml(broken)).toThrow(TemplateDefinitionError);
+    expect(() => parseTemplateDefinitions(parse(broken))).toThrow(TemplateDefinitionError);
   });
 });

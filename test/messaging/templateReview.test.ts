@@ -1,8 +1,9 @@
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { messageTemplates } from '../../functions/domain/messaging/messageTemplates';
 import { judgeCategory } from '../../functions/domain/messaging/templateCategory';
 import { reviewTemplate, staticWords, type TemplateSubmission } from '../../functions/domain/messaging/templateReview';
-import { TemplateCatalog } from '../../functions/domain/messaging/templateCatalog';
+import { parseTemplateDefinitions, TemplateCatalog } from '../../functions/domain/messaging/templateCatalog';
 import { fileSubmissions, planTemplateSync } from '../../functions/domain/messaging/templateSync';
 
 const submission = (overrides: Partial<TemplateSubmission>): TemplateSubmission => ({
@@ -174,7 +175,9 @@ describe("Meta's review rules, one by one", () => {
 
 describe('zeta templates sync plan', () => {
   it('says why a template of the file would be refused before anything is sent', () => {
-    const catalog = TemplateCatalog.fromYaml(`
+    const catalog = new TemplateCatalog(
+      parseTemplateDefinitions(
+        parse(`
 - name: order_ready
   category: UTILITY
   parameters: [order]
@@ -182,7 +185,9 @@ describe('zeta templates sync plan', () => {
     ru:
       body: "Здравствуйте! Ваш заказ готов, его номер {{1}}"
       examples: ["1042"]
-`);
+`),
+      ),
+    );
     const [step] = planTemplateSync(catalog, []);
     expect(step).toMatchObject({
       action: 'create',

@@ -1,10 +1,11 @@
-import templatesYaml from '../../../templates/message_templates.yaml';
-import { TemplateCatalog } from './templateCatalog';
+import templates from '../../../templates/message_templates.yaml';
+import { bundledData } from '../../config/bundledData';
+import { parseTemplateDefinitions, TemplateCatalog } from './templateCatalog';
 
 let catalog: TemplateCatalog | undefined;
 
-/** The app's templates, parsed once per process from templates/message_templates.yaml. */
+/** The app's templates, from templates/message_templates.yaml (YAML turned into data at build or import). */
 export function messageTemplates(): TemplateCatalog {
-  catalog ??= TemplateCatalog.fromYaml(templatesYaml);
+  catalog ??= new TemplateCatalog(bundledData(templates, parseTemplateDefinitions));
   return catalog;
 }

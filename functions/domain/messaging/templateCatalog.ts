@@ -1,4 +1,3 @@
-import { parse } from 'yaml';
 import * as z from 'zod';
 import { LANGUAGES, type Language } from '../language';
 import type { TemplateMessage } from '../whatsapp/outboundMessage';
@@ -43,6 +42,16 @@ export class TemplateDefinitionError extends Error {
   override readonly name = 'TemplateDefinitionError';
 }
 
+/** The definitions of `templates/message_templates.yaml` (as data), validated. */
+export function parseTemplateDefinitions(raw: unknown): TemplateDefinition[] {
+  const parsed = z.array(templateSchema).safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new TemplateDefinitionError(`message_templates.yaml: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
 /** A send that does not match the template file: caught before WhatsApp would reject it (error 132000/132018). */
 export class TemplateParameterError extends Error {
   override readonly name = 'TemplateParameterError';
@@ -63,15 +72,6 @@ export class TemplateCatalog {
 
   constructor(readonly templates: readonly TemplateDefinition[]) {
     this.byName = new Map(templates.map((template) => [template.name, template]));
-  }
-
-  static fromYaml(text: string): TemplateCatalog {
-    const parsed = z.array(templateSchema).safeParse(parse(text));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new TemplateDefinitionError(`message_templates.yaml: ${issue?.path.join('.')}: ${issue?.message}`);
-    }
-    return new TemplateCatalog(parsed.data);
   }
 
   get(name: string): TemplateDefinition | undefined {
