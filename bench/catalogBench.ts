@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { embeddedProducts } from '../functions/adapters/catalog/embeddedProducts';
+import { embeddedProducts } from '../local/embeddedCatalog';
 import { filtersFrom } from '../functions/domain/assistant/offlineAssistant';
 import { ShoppingTools, type ProductFilters } from '../functions/domain/assistant/shoppingTools';
 import { CatalogIndex } from '../functions/domain/catalog/catalogIndex';

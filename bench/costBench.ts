@@ -1,4 +1,4 @@
-import { embeddedCatalog } from '../functions/adapters/catalog/catalogFromEnvironment';
+import { embeddedCatalog } from '../local/embeddedCatalog';
 import { bundledPricing } from '../functions/adapters/cost/bundledPricing';
 import type { Costs } from '../functions/domain/cost/costComponents';
 import { buildCostReport } from '../functions/domain/cost/costReport';

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { embeddedCatalog } from '../functions/adapters/catalog/catalogFromEnvironment';
+import { embeddedCatalog } from '../local/embeddedCatalog';
 import { DEFAULT_SET, loadDialogues } from '../eval/dialogueSet';
 import { runEval, share } from '../eval/runEval';
 import { furnitureResponder, startFakeOpenAiServer, type ChatRequestBody } from '../test/support/fakeOpenAiServer';

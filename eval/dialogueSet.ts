@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import * as z from 'zod';
-import { CATALOG_SORTS } from '../functions/domain/catalog/catalogIndex';
+import { CATALOG_SORTS } from '../functions/domain/catalog/catalogSort';
 import { CATEGORIES, COLORS, STYLES } from '../functions/domain/catalog/product';
 import { featureSchema } from '../functions/domain/catalog/productFeatures';
 import { LANGUAGES } from '../functions/domain/language';

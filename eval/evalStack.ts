@@ -10,6 +10,7 @@ import type { LedgerRow } from '../functions/domain/cost/ledgerRow';
 import type { QueuedEvent } from '../functions/contracts/queuedEvent';
 import type { InboundContent } from '../functions/domain/whatsapp/inboundMessage';
 import { ensureTable, startDynamo, type LocalDynamo } from '../local/dynamoServer';
+import { embeddedCatalog } from '../local/embeddedCatalog';
 import { GRAPH_TOKEN, PHONE_NUMBER_ID, startGraphServer } from '../local/graph/graphServer';
 import type { OutboundRecord } from '../local/graph/graphStandIn';
 import { createLambdaContext } from '../local/lambdaContext';
@@ -89,10 +90,11 @@ export async function startEvalStack(model?: ModelSettings): Promise<EvalStack> 
   const costLedger = new DynamoCostLedger(createDynamoClients(env).document, TABLE);
   const started = utcDay(Date.now());
   const consumers = {
-    alone: buildConsumer(env, telemetry()),
+    alone: buildConsumer(env, telemetry(), { catalog: embeddedCatalog() }),
     manned: buildConsumer(
       parseEnvironment({ ...base, MANAGER_WA_ID, MANAGER_NAME: 'Айгуль', MANAGER_HOURS: '00:00-23:59', MANAGER_DAYS: '1-7' }),
       telemetry(),
+      { catalog: embeddedCatalog() },
     ),
   };
   // The manager wrote to the bot today: handoff notices reach them as free-form messages inside their window.

@@ -33,6 +33,8 @@ export const VARIABLE_SOURCES = {
   MEDIA_BUCKET: 'stack',
   S3_ENDPOINT: 'local',
   API_URL: 'setting',
+  CATALOG_BUCKET: 'stack',
+  CATALOG_KEY: 'stack',
   CATALOG_IMAGE_BASE_URL: 'stack',
   CATALOG_CACHE_SECONDS: 'setting',
   OPENAI_BASE_URL: 'setting',
@@ -79,6 +81,8 @@ const SENDERS = ['consumer', 'alertChecker'] as const satisfies readonly LambdaN
 /** The webhook ignores deliveries for any other number, so it must know ours. */
 const NUMBER_READERS = ['webhook', ...SENDERS] as const satisfies readonly LambdaName[];
 const SECRET_READERS = ['webhook', 'consumer', 'alertChecker'] as const satisfies readonly LambdaName[];
+/** The catalog pictures are drawn from the catalog's products, wherever it lives. */
+const CATALOG_READERS = [...SENDERS, 'catalogImages'] as const satisfies readonly LambdaName[];
 
 /**
  * The app's own settings, each a CDK context key (`-c managerWaId=7701…`, or
@@ -93,8 +97,8 @@ export const APP_SETTINGS = {
   graphApiBaseUrl: { variable: 'GRAPH_API_BASE_URL', readBy: SENDERS },
   graphApiVersion: { variable: 'GRAPH_API_VERSION', readBy: SENDERS },
   secretsCacheSeconds: { variable: 'SECRETS_CACHE_SECONDS', readBy: SECRET_READERS },
-  apiUrl: { variable: 'API_URL', readBy: SENDERS },
-  catalogCacheSeconds: { variable: 'CATALOG_CACHE_SECONDS', readBy: SENDERS },
+  apiUrl: { variable: 'API_URL', readBy: CATALOG_READERS },
+  catalogCacheSeconds: { variable: 'CATALOG_CACHE_SECONDS', readBy: CATALOG_READERS },
   openaiBaseUrl: { variable: 'OPENAI_BASE_URL', readBy: ['consumer'] },
   openaiModel: { variable: 'OPENAI_MODEL', readBy: ['consumer'] },
   aiRouting: { variable: 'AI_ROUTING', readBy: ['consumer'] },

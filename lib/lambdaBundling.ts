@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { BUNDLED_DATA_DEFINE, dataModules } from './bundling/dataModules';
+import { pureModules } from './bundling/pureModules';
 
 /**
  * How every Lambda function is built: the one source of truth for the stack
@@ -51,9 +52,12 @@ export const LAMBDA_ALIASES = {
   '@aws-sdk/credential-provider-node': './functions/adapters/environmentCredentials.ts',
 } as const;
 
+/** The functions' own modules (lib/bundling/pureModules.ts): none has side effects when evaluated. */
+const FUNCTION_MODULES = /[\\/]functions[\\/].+\.ts$/;
+
 /**
  * The esbuild options of a function's bundle, written to `outdir` as
- * index.mjs with its source map. `plugins` are only for the bench's what-if
+ * index.mjs, the chunks it loads on demand, and their source maps. `plugins` are only for the bench's what-if
  * builds; the stack deploys with none beyond the project's own.
  */
 export function esbuildOptions(entry: string, outdir: string, plugins: Plugin[] = []): BuildOptions {
@@ -65,6 +69,13 @@ export function esbuildOptions(entry: string, outdir: string, plugins: Plugin[] 
     platform: 'node',
     target: `node${LAMBDA_NODE_MAJOR}`,
     format: 'esm',
+    /**
+     * What a function loads with `import()` at its first use (the consumer's
+     * model path, the S3 client) goes to chunks of its own beside index.mjs,
+     * so the cold start does not compile it (functions/composition/onFirstUse.ts).
+     */
+    splitting: true,
+    chunkNames: 'chunk-[name]-[hash]',
     banner: { js: ESM_REQUIRE_BANNER },
     /** Prefer the packages' ESM builds (the AWS SDK v3 ships both) so esbuild can drop unused exports. */
     mainFields: ['module', 'main'],
@@ -88,7 +99,7 @@ export function esbuildOptions(entry: string, outdir: string, plugins: Plugin[] 
     external: [],
     alias: { ...LAMBDA_ALIASES },
     define: { ...BUNDLED_DATA_DEFINE },
-    plugins: [...plugins, dataModules(PROJECT_ROOT)],
+    plugins: [...plugins, dataModules(PROJECT_ROOT), pureModules(FUNCTION_MODULES)],
     absWorkingDir: PROJECT_ROOT,
     logLevel: 'warning',
   };

@@ -1,5 +1,5 @@
 import { CfnElement, Stack, Validations } from 'aws-cdk-lib';
-import type { IRole } from 'aws-cdk-lib/aws-iam';
+import { CfnRole, type IRole, Policy } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
 
@@ -36,12 +36,41 @@ export function nagResourceName(scope: IConstruct, arn: string): string {
   const render = (value: unknown): string => {
     if (typeof value === 'string') return value;
     if (value !== null && typeof value === 'object') {
-      const intrinsic = value as { Ref?: string; 'Fn::GetAtt'?: [string, string]; 'Fn::Join'?: [string, unknown[]] };
+      const intrinsic = value as { Ref?: string; 'Fn::GetAtt'?: [string, string]; 'Fn::Join'?: [string, unknown[]]; 'Fn::Sub'?: string };
       if (intrinsic.Ref !== undefined) return `<${intrinsic.Ref}>`;
       if (intrinsic['Fn::GetAtt'] !== undefined) return `<${intrinsic['Fn::GetAtt'].join('.')}>`;
       if (intrinsic['Fn::Join'] !== undefined) return intrinsic['Fn::Join'][1].map(render).join(intrinsic['Fn::Join'][0]);
+      if (typeof intrinsic['Fn::Sub'] === 'string') return intrinsic['Fn::Sub'].replace(/\$\{([^}]+)\}/g, '<$1>');
     }
     throw new Error(`cannot name ${JSON.stringify(value)} as cdk-nag does`);
   };
   return render(Stack.of(scope).resolve(arn));
+}
+
+/**
+ * Acknowledges every AwsSolutions-IAM4 (AWS managed policy) and IAM5
+ * (wildcard) finding of a role that a CDK construct creates for its own
+ * deploy-time provider function, which the app neither writes nor calls:
+ * each finding by its exact id, read from the role's own policies.
+ */
+export function acknowledgeProviderRole(role: IRole, reasons: { managedPolicy: string; wildcards: string }): void {
+  const stack = Stack.of(role);
+  const managed = (stack.resolve((role.node.defaultChild as CfnRole).managedPolicyArns) ?? []) as unknown[];
+  const policy = role.node.tryFindChild('DefaultPolicy');
+  const statements =
+    policy instanceof Policy
+      ? (stack.resolve(policy.document.toJSON()) as { Statement: Array<{ Action: string | string[]; Resource: unknown }> }).Statement
+      : [];
+  const wildcards = new Set<string>();
+  for (const statement of statements) {
+    for (const action of [statement.Action].flat()) if (action.includes('*')) wildcards.add(`Action::${action}`);
+    for (const resource of [statement.Resource].flat()) {
+      const name = nagResourceName(role, resource as string);
+      if (name.includes('*')) wildcards.add(`Resource::${name}`);
+    }
+  }
+  Validations.of(role).acknowledge(
+    ...managed.map((arn) => ({ id: `AwsSolutions-IAM4[Policy::${nagResourceName(role, arn as string)}]`, reason: reasons.managedPolicy })),
+    ...[...wildcards].map((finding) => ({ id: `AwsSolutions-IAM5[${finding}]`, reason: reasons.wildcards })),
+  );
 }

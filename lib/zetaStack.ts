@@ -1,6 +1,7 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Alerts } from './constructs/alerts';
+import { CatalogStore } from './constructs/catalogStore';
 import { CostLedger } from './constructs/costLedger';
 import { Ingress } from './constructs/ingress';
 import { Observability } from './constructs/observability';
@@ -20,6 +21,8 @@ export interface ZetaStackProps extends StackProps {
  */
 export class ZetaStack extends Stack {
   readonly storage: Storage;
+  /** The deployed catalog; absent when the catalog is the store's API (`-c apiUrl=…`). */
+  readonly catalog: CatalogStore | undefined;
   readonly appSecret: ApplicationSecret;
   readonly pipeline: MessagePipeline;
   readonly ingress: Ingress;
@@ -52,6 +55,13 @@ export class ZetaStack extends Stack {
     this.alerts = new Alerts(this, 'Alerts', { table: this.storage.table, secret: this.appSecret.secret, settings });
     this.alerts.checker.addEnvironment('CATALOG_IMAGE_BASE_URL', this.ingress.catalogImageBaseUrl);
     this.alerts.allowFollowUpScheduling(this.pipeline.consumer);
+
+    // The catalog is read from the store's API when one is set, from the catalog bucket otherwise.
+    this.catalog =
+      settings.apiUrl === undefined
+        ? new CatalogStore(this, 'Catalog', { production, logRetentionDays: settings.logRetentionDays })
+        : undefined;
+    for (const reader of [this.pipeline.consumer, this.alerts.checker, this.ingress.catalogImages]) this.catalog?.grantRead(reader);
 
     this.costLedger = new CostLedger(this, 'CostLedger', { table: this.storage.table, settings });
     const functions = {

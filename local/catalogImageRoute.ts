@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { embeddedCatalog } from '../functions/adapters/catalog/catalogFromEnvironment';
+import { embeddedCatalog } from './embeddedCatalog';
 import { createCatalogImagesHandler } from '../functions/catalog-images/catalogImagesHandler';
 import { toApiGatewayEvent, writeApiGatewayResult } from './apiGatewayEvent';
 

@@ -1,6 +1,11 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { embeddedCatalog } from '../functions/adapters/catalog/catalogFromEnvironment';
+import { embeddedCatalog } from './embeddedCatalog';
+import { storedCatalogFromEnvironment } from '../functions/adapters/catalog/storedCatalog';
+import { buildAlertChecker } from '../functions/alert-checker/buildAlertChecker';
 import { parseEnvironment } from '../functions/config/environment';
+import { buildConsumer } from '../functions/consumer/buildConsumer';
+import { createTelemetry } from '../functions/observability/telemetry';
+import { buildWebhook } from '../functions/webhook/buildWebhook';
 import { toApiGatewayEvent } from './apiGatewayEvent';
 import { createCatalogImageRoute } from './catalogImageRoute';
 import { createLambdaContext } from './lambdaContext';
@@ -24,9 +29,12 @@ export async function inProcessFunctions(options: LocalRuntimeOptions, servers: 
   };
   Object.assign(process.env, env);
   const handlerEnv = parseEnvironment(env);
-  const webhookModule = (await import('../functions/webhook/index')) as { handler: WebhookLambda };
-  const consumerModule = (await import('../functions/consumer/index')) as { handler: ConsumerLambda };
-  const jobsModule = (await import('../functions/alert-checker/index')) as { handler: JobsLambda };
+  // The composition roots the Lambda entries call, with the embedded catalog unless API_URL names the store's API.
+  const functionEnv = parseEnvironment();
+  const catalog = handlerEnv.API_URL === undefined ? embeddedCatalog() : undefined;
+  const webhookModule = { handler: buildWebhook(functionEnv).handler as WebhookLambda };
+  const consumerModule = { handler: buildConsumer(functionEnv, createTelemetry('consumer'), { catalog }).handler as ConsumerLambda };
+  const jobsModule = { handler: buildAlertChecker(functionEnv, createTelemetry('alert-checker'), { catalog }).handler as JobsLambda };
   const invokeJobs = (event: unknown) => jobsModule.handler(event, createLambdaContext(JOBS_LAMBDA));
   const catalogImages = createCatalogImageRoute();
   return {
@@ -49,7 +57,8 @@ export async function inProcessFunctions(options: LocalRuntimeOptions, servers: 
     },
     whatsapp: whatsappSettings(handlerEnv, { accessToken: handlerEnv.WHATSAPP_TOKEN, appSecret: handlerEnv.WHATSAPP_APP_SECRET }),
     toolsEnv: handlerEnv,
-    editablePrices: handlerEnv.API_URL === undefined ? embeddedCatalog() : undefined,
+    catalog: catalog ?? storedCatalogFromEnvironment(handlerEnv, { warn: (message) => options.log?.(`catalog: ${String(message)}`) }),
+    editablePrices: catalog,
     webhook: async (request, body, path) => {
       if (path === '/webhook') {
         const event = toApiGatewayEvent(request, body, `${request.method ?? 'GET'} /webhook`);

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { signBody } from '../functions/webhook/signature';
 import { WHATSAPP_OBJECT, type CloudApiStatus } from '../functions/webhook/cloudApiWebhook';
-import { catalogFromEnvironment } from '../functions/adapters/catalog/catalogFromEnvironment';
 import { createDynamoClients } from '../functions/adapters/dynamodb/dynamoClients';
 import { DynamoCustomerRepository } from '../functions/adapters/dynamodb/dynamoCustomerRepository';
 import { DynamoTemplateCategoryStore } from '../functions/adapters/dynamodb/dynamoTemplateCategoryStore';
@@ -167,8 +166,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     started.push(() => dynamo.close());
     const table = stack?.tableName() ?? LOCAL_NAMES.table;
     await ensureTable(dynamo.endpoint, table, stack?.tableDefinition());
-    const bucket = stack?.bucketName() ?? LOCAL_NAMES.bucket;
-    const s3: LocalS3 = await startS3({ buckets: [bucket], ...(dataDir ? { directory: join(dataDir, 's3') } : {}) });
+    const buckets = stack?.bucketNames() ?? [LOCAL_NAMES.bucket];
+    const s3: LocalS3 = await startS3({ buckets, ...(dataDir ? { directory: join(dataDir, 's3') } : {}) });
     started.push(s3.close);
 
     type Route = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
@@ -289,7 +288,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         memoryDays: 0,
         outboundDays: 0,
       }),
-      catalog: functions.editablePrices ?? catalogFromEnvironment(toolsEnv),
+      catalog: functions.catalog,
       editablePrices: functions.editablePrices,
     });
     const templatesApi = createTemplatesApi(

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyResultV2, Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { Environment } from '../functions/config/environment';
-import type { InMemoryCatalog } from '../functions/domain/catalog/inMemoryCatalog';
+import type { Product } from '../functions/domain/catalog/product';
+import type { CatalogReader } from '../functions/domain/conversation/ports';
 import type { ScheduledInvocations } from './scheduledJobs';
 
 export type ConsumerLambda = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
@@ -16,14 +17,22 @@ export interface RuntimeFunctions {
   whatsapp: { phoneNumberId: string; wabaId: string; graphApiVersion: string; accessToken: string; appSecret: string };
   /** The environment the simulator's tools (staff panel, cost ledger) read the table with. */
   toolsEnv: Environment;
+  /** The catalog the functions read, as the simulator shows it. */
+  catalog: CatalogReader;
   /** Prices the simulator may change, when the functions read them from a place it controls. */
-  editablePrices: InMemoryCatalog | undefined;
+  editablePrices: EditablePrices | undefined;
   webhook(request: IncomingMessage, body: Buffer, path: string): Promise<APIGatewayProxyResultV2 | undefined>;
   consumer: ConsumerLambda;
   scheduled: ScheduledInvocations;
   /** Routes of the deployed stack only (/secretsmanager, /store-api, /sim/api/aws/…). */
   extraRoutes(request: IncomingMessage, response: ServerResponse, path: string): Promise<boolean>;
   stop(): Promise<void>;
+}
+
+/** The simulator's price panel: what it changes reaches the functions as a change of the store's prices would. */
+export interface EditablePrices {
+  get(productId: string): Promise<Product | undefined>;
+  replacePrices(prices: Record<string, number>): void | Promise<void>;
 }
 
 export interface StartedServers {

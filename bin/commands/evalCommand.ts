@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { embeddedCatalog } from '../../functions/adapters/catalog/catalogFromEnvironment';
+import { embeddedCatalog } from '../../local/embeddedCatalog';
 import { DEFAULT_SET, loadDialogues } from '../../eval/dialogueSet';
 import { renderEvalReport } from '../../eval/evalReport';
 import { runEval, share } from '../../eval/runEval';

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { InMemoryCatalog } from '../domain/catalog/inMemoryCatalog';
+import type { ProductSource } from '../domain/conversation/ports';
 import { renderProductImage } from '../domain/catalog/productImage';
 
 const IMAGE_FILE = /^([A-Za-z0-9_-]{1,64})\.png$/;
@@ -7,11 +7,11 @@ const IMAGE_FILE = /^([A-Za-z0-9_-]{1,64})\.png$/;
 const CACHE_CONTROL = 'public, max-age=86400';
 
 /**
- * Serves the embedded catalog's pictures (`GET /catalog/images/{file}`) so
+ * Serves the catalog's pictures (`GET /catalog/images/{file}`) so
  * product cards have a public image URL when there is no store API with its
  * own images. Pictures are drawn once per warm container.
  */
-export function createCatalogImagesHandler(catalog: InMemoryCatalog) {
+export function createCatalogImagesHandler(catalog: Pick<ProductSource, 'get'>) {
   const drawn = new Map<string, string>();
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const match = IMAGE_FILE.exec(event.pathParameters?.file ?? '');

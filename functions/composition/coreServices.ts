@@ -1,6 +1,5 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { meterSchedulerUsage } from '../adapters/cost/schedulerUsage';
-import { catalogFromEnvironment } from '../adapters/catalog/catalogFromEnvironment';
 import { productImageUrlResolver } from '../adapters/catalog/productImageUrl';
 import { createDynamoClients } from '../adapters/dynamodb/dynamoClients';
 import { DynamoCustomerRepository } from '../adapters/dynamodb/dynamoCustomerRepository';
@@ -40,7 +39,7 @@ function followUpScheduler(env: Environment): FollowUpScheduler | undefined {
 
 /**
  * The clients and services the consumer and the jobs function share, created
- * once per cold start: DynamoDB, the Graph API, the catalog, the templates,
+ * once per cold start: DynamoDB, the Graph API, the templates,
  * window-aware delivery, alerts and follow-up schedules.
  */
 export function buildCoreServices(env: Environment, { logger }: Telemetry) {
@@ -58,7 +57,6 @@ export function buildCoreServices(env: Environment, { logger }: Telemetry) {
     cacheMs: TEMPLATE_CATEGORY_CACHE_MS,
   });
   const messenger = countingMessenger(new GraphMessenger(graph, (name, language) => templateCategories.latest(name, language)));
-  const catalog = catalogFromEnvironment(env, (issue) => logger.warn('invalid product in the product API', issue));
   const followUps = followUpScheduler(env);
   if (followUps === undefined)
     logger.info('follow-ups are off: FOLLOW_UP_GROUP, FOLLOW_UP_TARGET_ARN and FOLLOW_UP_ROLE_ARN are not all set');
@@ -67,7 +65,6 @@ export function buildCoreServices(env: Environment, { logger }: Telemetry) {
     loadSecrets,
     graph,
     messenger,
-    catalog,
     imageUrlOf: productImageUrlResolver(env.CATALOG_IMAGE_BASE_URL ?? 'https://zeta.kz/catalog/'),
     templates,
     templateCategories,

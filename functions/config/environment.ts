@@ -51,6 +51,9 @@ export const environmentSchema = z.object({
   S3_ENDPOINT: optionalUrl.optional(),
 
   API_URL: optionalUrl.optional(),
+  /** The catalog object the stack deploys (lib/constructs/catalogStore.ts); unset with API_URL, and locally. */
+  CATALOG_BUCKET: optionalString,
+  CATALOG_KEY: optionalString,
   CATALOG_IMAGE_BASE_URL: optionalUrl.optional(),
   CATALOG_CACHE_SECONDS: positiveInt(300),
 

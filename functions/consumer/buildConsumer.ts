@@ -2,28 +2,27 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { DynamoDeliveryStatusRecorder } from '../adapters/dynamodb/dynamoDeliveryStatusRecorder';
 import { DynamoProductViewStats } from '../adapters/dynamodb/dynamoProductViewStats';
 import { PowertoolsMessageClaims } from '../adapters/dynamodb/powertoolsMessageClaims';
-import { buildMediaServices } from '../adapters/media/buildMedia';
-import { createMediaS3Client } from '../adapters/media/s3MediaStaging';
-import { OpenAiAssistant } from '../adapters/openai/openAiAssistant';
-import { createOpenAiClient } from '../adapters/openai/openAiClient';
 import { GraphApiError } from '../adapters/whatsapp/graphErrors';
+import { storedCatalogFromEnvironment } from '../adapters/catalog/storedCatalog';
 import { buildCoreServices, RETENTION } from '../composition/coreServices';
-import { ConfigurationError, type Environment } from '../config/environment';
+import type { Environment } from '../config/environment';
 import { PriceAlertService } from '../domain/alerts/priceAlertService';
 import type { AssistantEngine } from '../domain/assistant/assistantEngine';
 import { KeyGatedAssistant } from '../domain/assistant/keyGatedAssistant';
+import type { CatalogReader } from '../domain/conversation/ports';
+import type { PhotoDescriptions } from '../domain/media/photoDescriptions';
+import type { VoiceNotes } from '../domain/media/voiceNotes';
 import { RoutedAssistant } from '../domain/assistant/routedAssistant';
 import { FallbackAssistant } from '../domain/assistant/fallbackAssistant';
 import { OfflineAssistant } from '../domain/assistant/offlineAssistant';
 import { bundledShowrooms } from '../adapters/showrooms/bundledShowrooms';
 import { parseWorkingHours } from '../domain/handoff/workingHours';
-import { ShoppingToolbox } from '../domain/assistant/shoppingToolbox';
 import { ShoppingTools } from '../domain/assistant/shoppingTools';
 import { WindowReengagement } from '../domain/messaging/windowReengagement';
 import { CatalogRecommender } from '../domain/recommendations/catalogRecommender';
-import { botText } from '../domain/texts/botTexts';
 import { createTelemetry, type Telemetry } from '../observability/telemetry';
 import { costAccountingFor } from '../composition/costAccountingFor';
+import { onFirstUse } from '../composition/onFirstUse';
 import { sqsBatchPollingUsage } from '../observability/invocationUsage';
 import { countingAlertSaves } from '../observability/metering/countingAlertSaves';
 import { meterAiUsage, recordTurnResult } from '../observability/metering/turnUsage';
@@ -42,17 +41,22 @@ import { SqsBatchRelease } from '../adapters/sqs/sqsBatchRelease';
 import { createConsumerHandler } from './consumerHandler';
 import { TurnProcessor } from './turnProcessor';
 
-/** The store's site; the product pictures' default home (composition/coreServices.ts). */
-const STORE_SITE = 'https://zeta.kz/';
+/** What the local runtime and the tests give a composition root instead of reading it from AWS. */
+export interface ConsumerOverrides {
+  /** The catalog (the local runtime's embedded one); in AWS it is read from its store (catalogStoreFromEnvironment). */
+  catalog?: CatalogReader;
+}
 
 /**
  * The consumer's composition root: every client is created once here, per
- * cold start (or per test), and passed in.
+ * cold start (or per test), and passed in. Nothing is read from the network
+ * here: the catalog is read at its first use.
  */
-export function buildConsumer(env: Environment, telemetry: Telemetry = createTelemetry('consumer')) {
+export function buildConsumer(env: Environment, telemetry: Telemetry = createTelemetry('consumer'), overrides: ConsumerOverrides = {}) {
   const { logger, metrics } = telemetry;
   const core = buildCoreServices(env, telemetry);
-  const { dynamo, catalog, imageUrlOf, customers, templates } = core;
+  const { dynamo, imageUrlOf, customers, templates } = core;
+  const catalog = overrides.catalog ?? storedCatalogFromEnvironment(env, logger);
   const tools = new ShoppingTools(catalog);
   const viewStats = new DynamoProductViewStats(dynamo.document, env.TABLE_NAME);
   const recommender = recommenderWithPreferenceAccuracy(new CatalogRecommender(catalog, viewStats));
@@ -69,15 +73,17 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
   // through the secrets loader: whether the model answers is known per turn.
   const openAiKey = async () => (await core.loadSecrets()).openaiApiKey;
   const hasOpenAiKey = async () => (await openAiKey()) !== undefined;
-  const openai = createOpenAiClient({
-    apiKey: async () => {
-      const key = await openAiKey();
-      if (key === undefined) throw new ConfigurationError('OPENAI_API_KEY is not in the secret');
-      return key;
-    },
-    ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}),
-    ...(env.OPENAI_TIMEOUT_MS ? { timeoutMs: env.OPENAI_TIMEOUT_MS } : {}),
-  });
+  // Loaded at the first turn that needs the model, a voice note or a photo: not at the cold start.
+  const modelPath = onFirstUse(async () =>
+    (await import('./buildModelPath')).buildModelPath({
+      env,
+      openAiKey,
+      graph: core.graph,
+      shopping: { tools, recommender, alerts },
+      imageUrlOf,
+      book,
+    }),
+  );
   const budget = new DailyAiBudget({
     ledger: new DynamoAiSpendLedger(dynamo.document, env.TABLE_NAME),
     priceMicroUsd: (usage) => priceUsage([{ kind: 'openai', usage }], bundledPricing(), env.AWS_REGION).costs.openai * 1_000_000,
@@ -94,20 +100,13 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
     });
   };
   const allowsAi = async (customerWaId: string) => (await hasOpenAiKey()) && (await budget.allows(customerWaId));
-  const media = buildMediaServices({ env, openai, graph: core.graph, s3: createMediaS3Client(env), book });
+  const media = {
+    voice: { transcribe: async (customer, note) => (await modelPath()).voice.transcribe(customer, note) } satisfies VoiceNotes,
+    photos: { describe: async (customer, photo) => (await modelPath()).photos.describe(customer, photo) } satisfies PhotoDescriptions,
+  };
 
   const model = new FallbackAssistant({
-    primary: new OpenAiAssistant({
-      client: openai,
-      model: env.OPENAI_MODEL,
-      toolbox: new ShoppingToolbox({ tools, recommender, alerts }),
-      imageUrlOf,
-      neutralIntro: (language) => botText(language, 'chat.neutralIntro'),
-      instructionsPrivate: (language) => botText(language, 'chat.instructionsPrivate'),
-      book,
-      // The store's own site, where its product pictures live: the only place a link in the model's words may lead.
-      allowedLinkHosts: [new URL(env.CATALOG_IMAGE_BASE_URL ?? STORE_SITE).hostname, new URL(STORE_SITE).hostname],
-    }),
+    primary: { respond: async (context) => (await modelPath()).assistant.respond(context) },
     fallback: offline,
     isPrimaryAllowed: (context) => budget.allows(context.customer.waId),
     onFallback: (reason, error) => {
@@ -135,6 +134,7 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
   const conversation = buildConversation({
     env,
     core,
+    catalog,
     telemetry,
     identities,
     engine,

@@ -6,9 +6,9 @@ import { DynamoIdentityDirectory } from '../adapters/dynamodb/dynamoIdentityDire
 import { DynamoOrderBook } from '../adapters/dynamodb/dynamoOrderBook';
 import { DynamoRateCounter } from '../adapters/dynamodb/dynamoRateCounter';
 import { DynamoTurnProgress } from '../adapters/dynamodb/dynamoTurnProgress';
-import { createMediaS3Client, S3MediaStaging } from '../adapters/media/s3MediaStaging';
 import { bundledShowrooms } from '../adapters/showrooms/bundledShowrooms';
 import type { buildCoreServices } from '../composition/coreServices';
+import { onFirstUse } from '../composition/onFirstUse';
 import type { Environment } from '../config/environment';
 import type { PriceAlertService } from '../domain/alerts/priceAlertService';
 import type { AssistantEngine } from '../domain/assistant/assistantEngine';
@@ -18,7 +18,7 @@ import { CommandResponder } from '../domain/conversation/commandResponder';
 import { ConversationService } from '../domain/conversation/conversationService';
 import { ManagerDesk } from '../domain/conversation/managerDesk';
 import { MediaAnswers } from '../domain/conversation/mediaAnswers';
-import type { ProductViewStats } from '../domain/conversation/ports';
+import type { CatalogReader, ProductViewStats } from '../domain/conversation/ports';
 import { TapResponder } from '../domain/conversation/tapResponder';
 import { HandoffService } from '../domain/handoff/handoffService';
 import { CustomerIdentities } from '../domain/identity/customerIdentities';
@@ -35,6 +35,7 @@ import type { Telemetry } from '../observability/telemetry';
 export interface ConversationParts {
   env: Environment;
   core: ReturnType<typeof buildCoreServices>;
+  catalog: CatalogReader;
   telemetry: Telemetry;
   /** The text path's engine: the model with its fallback, or the offline assistant. */
   engine: AssistantEngine;
@@ -80,13 +81,21 @@ function buildHandoff({ env, core, telemetry: { logger, metrics } }: Conversatio
 
 /** The conversation's wiring, grouped as the service takes it: memory, answering, admission, sending. */
 export function buildConversation(parts: ConversationParts): ConversationService {
-  const { env, core, shopping, telemetry } = parts;
-  const { dynamo, customers, catalog, imageUrlOf } = core;
+  const { env, core, catalog, shopping, telemetry } = parts;
+  const { dynamo, customers, imageUrlOf } = core;
   const handoff = buildHandoff(parts);
+  // The media bucket's client is loaded when a customer first asks to be forgotten, not at the cold start.
+  const stagedMedia = onFirstUse(async () => {
+    const [{ S3MediaStaging }, { createS3Client }] = await Promise.all([
+      import('../adapters/media/s3MediaStaging'),
+      import('../adapters/s3/s3Client'),
+    ]);
+    return new S3MediaStaging(createS3Client(env), env.MEDIA_BUCKET);
+  });
   const erasure = new CustomerErasure({
     customers,
     identities: new DynamoIdentityDirectory(dynamo.document, env.TABLE_NAME),
-    media: new S3MediaStaging(createMediaS3Client(env), env.MEDIA_BUCKET),
+    media: { eraseCustomerMedia: async (customerRef) => (await stagedMedia()).eraseCustomerMedia(customerRef) },
     ...(core.followUps ? { followUps: core.followUps } : {}),
     customerRef,
     confirmations: new DynamoErasureConfirmations(dynamo.document, env.TABLE_NAME),

@@ -10,8 +10,11 @@ import { parseTemplateDefinitions } from '../../functions/domain/messaging/templ
 export type DataValidator = (raw: unknown) => unknown;
 
 /**
- * The data files the functions read through `bundledData` (functions/config/bundledData.ts),
- * each with the validation it would otherwise get at every cold start.
+ * The data files the functions read as
+ * `process.env.ZETA_BUNDLED_DATA === 'validated' ? raw : parse(raw)`, each
+ * with that parse. In a bundle the condition is the constant `true`
+ * (BUNDLED_DATA_DEFINE), so the parse and its schema are left out and a cold
+ * start parses nothing; under tsx and vitest the data is validated at first use.
  */
 export const VALIDATED_AT_BUILD: Readonly<Record<string, DataValidator>> = {
   'data/pricing.json': parseBundledPricing,
@@ -19,7 +22,7 @@ export const VALIDATED_AT_BUILD: Readonly<Record<string, DataValidator>> = {
   'templates/message_templates.yaml': parseTemplateDefinitions,
 };
 
-/** Makes `bundledData` a constant in the bundles: the data was validated here. */
+/** Makes the condition above a constant in the bundles: the data was validated here. */
 export const BUNDLED_DATA_DEFINE = { 'process.env.ZETA_BUNDLED_DATA': '"validated"' } as const;
 
 export class DataModuleError extends Error {

@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join, relative, sep } from 'node:path';
+import { DeleteObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, CloudWatchLogsEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { GENERATED_SECRET_KEY, type SECRET_KEYS_FILLED_BY_HAND } from '../../lib/constructs/secrets';
 import type { LambdaName } from '../../lib/lambdaBundling';
@@ -140,8 +143,16 @@ export class AsDeployedStack {
     return { TableName: this.tableName(), BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions, KeySchema, GlobalSecondaryIndexes };
   }
 
+  /** The media bucket: the one the consumer stages voice notes in. */
   bucketName(): string {
-    return this.deployment.ref(this.deployment.single('AWS::S3::Bucket')[0]);
+    const name = this.functions.consumer.environment.MEDIA_BUCKET;
+    if (name === undefined) throw new Error("the consumer's environment names no MEDIA_BUCKET");
+    return name;
+  }
+
+  /** Every bucket of the template (the media bucket, the catalog bucket): s3rver creates them as CloudFormation would. */
+  bucketNames(): string[] {
+    return this.deployment.ofType('AWS::S3::Bucket').map(([logicalId]) => this.deployment.ref(logicalId));
   }
 
   /** The queue the consumer's event source reads, and its dead-letter queue. */
@@ -190,6 +201,7 @@ export class AsDeployedStack {
       },
     });
 
+    await this.runBucketDeployments();
     this.routes = this.deployment.apiRoutes();
     this.throttles = new RouteThrottles(this.deployment.routeThrottles());
     this.distributions = this.deployment
@@ -368,6 +380,13 @@ export class AsDeployedStack {
     };
   }
 
+  /** A function's environments, to start one ahead of use (provisioned concurrency) or reclaim the idle ones. */
+  executionEnvironments(name: LambdaName): Pick<FunctionInstances, 'provision' | 'recycle'> {
+    const instances = this.instances.get(name);
+    if (instances === undefined) throw new Error(`function ${name} is not prepared`);
+    return instances;
+  }
+
   invoke(name: LambdaName, event: unknown): Promise<unknown> {
     const instances = this.instances.get(name);
     if (instances === undefined) throw new Error(`function ${name} is not prepared`);
@@ -470,6 +489,69 @@ export class AsDeployedStack {
     if (allowed) await this.invokeAsync(fn.name, event);
   }
 
+  /**
+   * What CloudFormation does for each CDK BucketDeployment before the
+   * functions start: its provider, with its own role, reads the asset from
+   * the CDK asset bucket (checked against the role, not fetched: that bucket
+   * is not on this machine; the files are the assembly's staged asset) and
+   * syncs it into the destination bucket through the front door — list,
+   * put, and delete what the asset no longer has — every call checked.
+   */
+  private async runBucketDeployments(): Promise<void> {
+    for (const deployment of this.deployment.bucketDeployments()) {
+      const principal: CallerPrincipal = { kind: 'role', caller: `${deployment.logicalId} (deploy time)`, role: deployment.role };
+      await this.authorizer.require(
+        principal,
+        'GetObject',
+        deployment.sources.map((source) => ({
+          action: 's3:GetObject',
+          resource: `arn:aws:s3:::${source.bucketName}/${source.objectKey}`,
+          context: {},
+        })),
+      );
+      const keys = this.frontDoor.credentialsFor(principal);
+      const s3 = new S3Client({
+        region: this.deployment.region,
+        endpoint: this.frontDoor.endpointOf('s3'),
+        forcePathStyle: true,
+        credentials: {
+          accessKeyId: keys.AWS_ACCESS_KEY_ID,
+          secretAccessKey: keys.AWS_SECRET_ACCESS_KEY,
+          sessionToken: keys.AWS_SESSION_TOKEN,
+        },
+      });
+      const files = deployment.sources.flatMap((source) =>
+        readdirSync(source.directory, { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => join(entry.parentPath, entry.name)),
+      );
+      const written = new Set<string>();
+      for (const source of deployment.sources) {
+        for (const file of files.filter((candidate) => candidate.startsWith(`${source.directory}/`))) {
+          const key = `${deployment.destinationPrefix}${relative(source.directory, file).split(sep).join('/')}`;
+          await s3.send(
+            new PutObjectCommand({
+              Bucket: deployment.destinationBucket,
+              Key: key,
+              Body: readFileSync(file),
+              ...(deployment.contentType === undefined ? {} : { ContentType: deployment.contentType }),
+            }),
+          );
+          written.add(key);
+        }
+      }
+      if (deployment.prune) {
+        const listed = await s3.send(
+          new ListObjectsV2Command({ Bucket: deployment.destinationBucket, Prefix: deployment.destinationPrefix }),
+        );
+        for (const stale of (listed.Contents ?? []).flatMap((object) => (object.Key && !written.has(object.Key) ? [object.Key] : []))) {
+          await s3.send(new DeleteObjectCommand({ Bucket: deployment.destinationBucket, Key: stale }));
+        }
+      }
+      s3.destroy();
+    }
+  }
+
   /** Lambda's runtime writes a new environment's logs with the function's role: its log group must allow it. */
   private async writeLogs(fn: DeployedFunction, logStream: string): Promise<void> {
     if (fn.logGroupArn === undefined) return;
@@ -508,9 +590,10 @@ export class AsDeployedStack {
   private resourcePolicyFor(arn: string): PolicyDocument | undefined {
     const queue = this.deployment.queues().find((candidate) => candidate.arn === arn);
     if (queue !== undefined) return queue.policy;
-    const [bucketId] = this.deployment.single('AWS::S3::Bucket');
-    const bucketArn = this.deployment.attribute(bucketId, 'Arn');
-    if (arn === bucketArn || arn.startsWith(`${bucketArn}/`)) return this.deployment.bucketPolicy(bucketId);
+    for (const [bucketId] of this.deployment.ofType('AWS::S3::Bucket')) {
+      const bucketArn = this.deployment.attribute(bucketId, 'Arn');
+      if (arn === bucketArn || arn.startsWith(`${bucketArn}/`)) return this.deployment.bucketPolicy(bucketId);
+    }
     const permissions = this.deployment.permissions().filter((permission) => permission.functionArn === arn);
     if (permissions.length > 0) return { Version: '2012-10-17', Statement: permissions.map((permission) => permission.statement) };
     return undefined;

@@ -1,9 +1,10 @@
-import { embeddedProducts } from '../../functions/adapters/catalog/embeddedProducts';
+import { embeddedCatalog, embeddedProducts } from '../embeddedCatalog';
 import { parseEnvironment } from '../../functions/config/environment';
 import { InMemoryCatalog } from '../../functions/domain/catalog/inMemoryCatalog';
 import { whatsappSettings, type RuntimeFunctions, type StartedServers } from '../runtimeFunctions';
 import { createStoreApiStandIn } from '../storeApiStandIn';
 import { serveAsDeployedApi } from './asDeployedApi';
+import { DeployedCatalog } from './deployedCatalog';
 import type { AsDeployedOptions, AsDeployedStack } from './asDeployedStack';
 
 /** The synthesized stack's functions in their own environments, as deployed (README "As deployed"). */
@@ -20,6 +21,10 @@ export async function deployedFunctions(
   const consumerEnv = parseEnvironment(consumer.environment);
   const storeCatalog = consumer.environment.API_URL === undefined ? undefined : new InMemoryCatalog(embeddedProducts());
   const storeApi = storeCatalog === undefined ? undefined : createStoreApiStandIn(storeCatalog, '/store-api');
+  const { CATALOG_BUCKET: bucket, CATALOG_KEY: key } = consumer.environment;
+  const deployedCatalog = bucket === undefined || key === undefined ? undefined : await DeployedCatalog.open(stack, { bucket, key });
+  // An assembly from before the catalog was data (the bench's baseline) has it in its bundles: the simulator shows the same file.
+  const catalog = storeCatalog ?? deployedCatalog?.catalog ?? embeddedCatalog();
   // The simulator's own clients read the table directly (they are not a function of the stack).
   const toolsEnv = parseEnvironment({
     TABLE_NAME: stack.tableName(),
@@ -50,7 +55,8 @@ export async function deployedFunctions(
     },
     whatsapp: whatsappSettings(consumerEnv, { accessToken: secretValues.WHATSAPP_TOKEN, appSecret: secretValues.WHATSAPP_APP_SECRET }),
     toolsEnv,
-    editablePrices: storeCatalog,
+    catalog,
+    editablePrices: storeCatalog ?? deployedCatalog,
     webhook: (request, body, path) => stack.invokeRoute(request, body, path),
     consumer: stack.consumer,
     scheduled: {

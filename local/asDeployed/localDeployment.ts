@@ -137,6 +137,22 @@ export interface AsyncInvokeConfig {
   onFailureArn: string | undefined;
 }
 
+/**
+ * What CDK's BucketDeployment does when CloudFormation creates it: its
+ * provider function (with `role`) copies the files of asset zips from the
+ * CDK asset bucket into a bucket of the stack. Locally the assets are the
+ * directories `cdk synth` staged in the assembly.
+ */
+export interface BucketDeploymentResource {
+  logicalId: string;
+  role: DeployedRole;
+  sources: Array<{ bucketName: string; objectKey: string; directory: string }>;
+  destinationBucket: string;
+  destinationPrefix: string;
+  prune: boolean;
+  contentType: string | undefined;
+}
+
 /** A Lambda permission: who may invoke a function, as its resource-based policy statement. */
 export interface FunctionPermission {
   functionArn: string;
@@ -158,6 +174,18 @@ type TemplateResource = {
   Properties?: Record<string, unknown>;
   Metadata?: Record<string, unknown>;
   DeletionPolicy?: string;
+};
+
+/**
+ * The AWS managed policies the template's roles may attach, as AWS defines
+ * them: only CDK's deploy-time provider functions use one
+ * (AWSLambdaBasicExecutionRole, for their own logs); the app's roles have none.
+ */
+const AWS_MANAGED_POLICIES: Record<string, PolicyDocument> = {
+  'service-role/AWSLambdaBasicExecutionRole': {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' }],
+  },
 };
 
 const LAMBDA_NAMES = Object.fromEntries(Object.entries(SERVICE_NAMES).map(([name, service]) => [service, name])) as Record<
@@ -238,9 +266,12 @@ export class LocalDeployment {
     return this.resourceIds().attribute(logicalId, attribute);
   }
 
+  /** The app's functions; a custom resource's provider runs at deploy time only, and is modelled by what it does (bucketDeployments). */
   functions(): Record<LambdaName, DeployedFunction> {
     const functions = {} as Record<LambdaName, DeployedFunction>;
+    const providers = new Set(this.customResourceProviders());
     for (const [logicalId, resource] of this.ofType('AWS::Lambda::Function')) {
+      if (providers.has(logicalId)) continue;
       const properties = resource.Properties ?? {};
       const environment = this.resolve((properties.Environment as { Variables?: unknown } | undefined)?.Variables ?? {}) as Record<
         string,
@@ -273,6 +304,50 @@ export class LocalDeployment {
       };
     }
     return functions;
+  }
+
+  /** The functions custom resources name as their ServiceToken. */
+  customResourceProviders(): string[] {
+    return Object.values(this.resources)
+      .filter((resource) => resource.Type.startsWith('Custom::') || resource.Type === 'AWS::CloudFormation::CustomResource')
+      .map((resource) => (resource.Properties?.ServiceToken as { 'Fn::GetAtt'?: [string, string] } | undefined)?.['Fn::GetAtt']?.[0])
+      .filter((logicalId): logicalId is string => logicalId !== undefined);
+  }
+
+  /** CDK BucketDeployments: what each copies where, with its provider's role, the asset directories read from the assembly. */
+  bucketDeployments(): BucketDeploymentResource[] {
+    const assets = this.fileAssets();
+    return this.ofType('Custom::CDKBucketDeployment').map(([logicalId, resource]) => {
+      const properties = this.resolve(resource.Properties ?? {}) as {
+        ServiceToken: string;
+        SourceBucketNames: string[];
+        SourceObjectKeys: string[];
+        DestinationBucketName: string;
+        DestinationBucketKeyPrefix?: string;
+        Prune?: boolean | string;
+        Extract?: boolean | string;
+        SystemMetadata?: Record<string, string>;
+      };
+      if (String(properties.Extract ?? true) !== 'true')
+        throw new Error(`${logicalId}: only extracted (Extract: true) deployments are modelled`);
+      const provider = Object.entries(this.resources).find(
+        ([candidate, fn]) => fn.Type === 'AWS::Lambda::Function' && this.attribute(candidate, 'Arn') === properties.ServiceToken,
+      );
+      if (provider === undefined) throw new Error(`${logicalId}: no provider function ${properties.ServiceToken} in the template`);
+      return {
+        logicalId,
+        role: this.roleByArn(String(this.resolve(provider[1].Properties?.Role))),
+        sources: properties.SourceObjectKeys.map((objectKey, index) => {
+          const directory = assets.get(objectKey);
+          if (directory === undefined) throw new Error(`${logicalId}: the asset ${objectKey} is not a directory staged in the assembly`);
+          return { bucketName: properties.SourceBucketNames[index] ?? '', objectKey, directory };
+        }),
+        destinationBucket: properties.DestinationBucketName,
+        destinationPrefix: properties.DestinationBucketKeyPrefix ?? '',
+        prune: String(properties.Prune ?? true) === 'true',
+        contentType: properties.SystemMetadata?.['content-type'],
+      };
+    });
   }
 
   roles(): DeployedRole[] {
@@ -505,16 +580,37 @@ export class LocalDeployment {
     const inline = asArray(resource?.Properties?.Policies as Array<{ PolicyName: string; PolicyDocument: unknown }> | undefined).map(
       (policy) => ({ name: policy.PolicyName, policy: this.resolve(policy.PolicyDocument) as unknown as PolicyDocument }),
     );
-    if (asArray(resource?.Properties?.ManagedPolicyArns as unknown[]).length > 0) {
-      throw new UnresolvableIntrinsicError(`role ${logicalId} has managed policies, which the local deployment cannot read`);
-    }
+    const managed = asArray(resource?.Properties?.ManagedPolicyArns as unknown[]).map((arn) => {
+      const name = /^arn:aws:iam::aws:policy\/(.+)$/.exec(String(this.resolve(arn)))?.[1];
+      const policy = name === undefined ? undefined : AWS_MANAGED_POLICIES[name];
+      if (policy === undefined)
+        throw new UnresolvableIntrinsicError(
+          `role ${logicalId} has a managed policy the local deployment does not know: ${String(this.resolve(arn))}`,
+        );
+      return { name: `aws-managed/${name}`, policy };
+    });
     const attached = this.ofType('AWS::IAM::Policy')
       .filter(([, policy]) => asArray(policy.Properties?.Roles as unknown[]).some((role) => (role as { Ref?: string }).Ref === logicalId))
       .map(([policyId, policy]) => ({
         name: String(policy.Properties?.PolicyName ?? policyId),
         policy: this.resolve(policy.Properties?.PolicyDocument) as unknown as PolicyDocument,
       }));
-    return { logicalId, name: this.ref(logicalId), arn: this.attribute(logicalId, 'Arn'), policies: [...inline, ...attached] };
+    return { logicalId, name: this.ref(logicalId), arn: this.attribute(logicalId, 'Arn'), policies: [...inline, ...managed, ...attached] };
+  }
+
+  /** The assembly's zip assets staged as directories, by the object key they publish to. */
+  private fileAssets(): Map<string, string> {
+    const manifest = JSON.parse(readFileSync(join(this.options.assemblyDirectory, `${this.stackName}.assets.json`), 'utf8')) as {
+      files?: Record<string, { source: { path: string; packaging?: string }; destinations: Record<string, { objectKey: string }> }>;
+    };
+    const directories = new Map<string, string>();
+    for (const asset of Object.values(manifest.files ?? {})) {
+      if (asset.source.packaging !== 'zip') continue;
+      for (const destination of Object.values(asset.destinations)) {
+        directories.set(destination.objectKey, join(this.options.assemblyDirectory, asset.source.path));
+      }
+    }
+    return directories;
   }
 
   private resourceIds(): ResourceIds {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import type { InMemoryCatalog } from '../../functions/domain/catalog/inMemoryCatalog';
+import type { EditablePrices } from '../runtimeFunctions';
 import type { CatalogReader, CustomerRepository } from '../../functions/domain/conversation/ports';
 import type { IdentityDirectory } from '../../functions/domain/identity/identityDirectory';
 import { isBusinessScopedUserId } from '../../functions/domain/whatsapp/customerIds';
@@ -24,7 +24,7 @@ export interface SimApiDependencies {
   identities: Pick<IdentityDirectory, 'keysOf'>;
   catalog: CatalogReader;
   /** The prices the functions read, when they read them from a catalog this process holds; undefined otherwise (409). */
-  editablePrices: Pick<InMemoryCatalog, 'get' | 'replacePrices'> | undefined;
+  editablePrices: EditablePrices | undefined;
 }
 
 const PHONE = /^\d{6,15}$/;
@@ -110,7 +110,7 @@ export function createSimApi(deps: SimApiDependencies) {
     const catalog = deps.editablePrices;
     if (catalog === undefined) {
       return sendJson(response, 409, {
-        error: "prices come from the store's product API (API_URL) or the deployed bundle, not from this simulator",
+        error: "prices come from the store's product API (API_URL), or are in the deployed bundle, not from this simulator",
       });
     }
     const parsed = pricesSchema.safeParse(await readJson(request));
@@ -120,7 +120,7 @@ export function createSimApi(deps: SimApiDependencies) {
       if ((await catalog.get(productId)) === undefined) unknown.push(productId);
     }
     if (unknown.length > 0) return sendJson(response, 404, { error: `unknown products: ${unknown.join(', ')}` });
-    catalog.replacePrices(parsed.data);
+    await catalog.replacePrices(parsed.data);
     sendJson(response, 200, { updated: Object.keys(parsed.data).length });
   }
 

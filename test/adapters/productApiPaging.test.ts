@@ -1,8 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpProductApi, PRODUCT_API_LIMITS, ProductApiError } from '../../functions/adapters/catalog/httpProductApi';
-import { embeddedProducts } from '../../functions/adapters/catalog/embeddedProducts';
+import { CatalogStoreError } from '../../functions/adapters/catalog/catalogStore';
+import { PRODUCT_API_LIMITS, ProductApiStore } from '../../functions/adapters/catalog/productApiStore';
+import { embeddedProducts } from '../../local/embeddedCatalog';
 
 /**
  * Issue 17: the product API's `next` link was followed anywhere, any number
@@ -49,22 +50,22 @@ afterAll(async () => {
 
 describe('paging through the product API', () => {
   it('never follows `next` to another origin', async () => {
-    const api = new HttpProductApi({ baseUrl: `${storeUrl}/elsewhere`, cacheSeconds: 60 });
-    await expect(api.refresh()).rejects.toBeInstanceOf(ProductApiError);
+    const api = new ProductApiStore({ baseUrl: `${storeUrl}/elsewhere` });
+    await expect(api.read()).rejects.toBeInstanceOf(CatalogStoreError);
     expect(elsewhereRequests).toEqual([]);
   });
 
   it('stops a `next` that loops back to a page it read', async () => {
     storeRequests.length = 0;
-    const api = new HttpProductApi({ baseUrl: `${storeUrl}/loop`, cacheSeconds: 60 });
-    await expect(api.refresh()).rejects.toThrow(/loop/);
+    const api = new ProductApiStore({ baseUrl: `${storeUrl}/loop` });
+    await expect(api.read()).rejects.toThrow(/loop/);
     expect(storeRequests.length).toBeLessThanOrEqual(2);
   });
 
   it(`stops after ${PRODUCT_API_LIMITS.maxPages} pages`, async () => {
     storeRequests.length = 0;
-    const api = new HttpProductApi({ baseUrl: `${storeUrl}/endless`, cacheSeconds: 60 });
-    await expect(api.refresh()).rejects.toThrow(/pages/);
+    const api = new ProductApiStore({ baseUrl: `${storeUrl}/endless` });
+    await expect(api.read()).rejects.toThrow(/pages/);
     expect(storeRequests.length).toBe(PRODUCT_API_LIMITS.maxPages);
   }, 20_000);
 });

@@ -10,7 +10,7 @@ import type { Product } from '../../functions/domain/catalog/product';
 import { InMemoryCatalog } from '../../functions/domain/catalog/inMemoryCatalog';
 import { CustomerDelivery } from '../../functions/domain/messaging/customerDelivery';
 import { messageTemplates } from '../../functions/domain/messaging/messageTemplates';
-import { embeddedProducts } from '../../functions/adapters/catalog/embeddedProducts';
+import { embeddedProducts } from '../../local/embeddedCatalog';
 import { GRAPH_TOKEN, PHONE_NUMBER_ID, startGraphServer, type GraphServer } from '../support/graphServer';
 import { startTestTable, type TestTable } from '../support/localDynamo';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embeddedCatalog } from '../../functions/adapters/catalog/catalogFromEnvironment';
+import { embeddedCatalog } from '../../local/embeddedCatalog';
 import { CatalogRecommender } from '../../functions/domain/recommendations/catalogRecommender';
 import { featuresOf } from '../../functions/domain/catalog/productFeatures';
 import { footprintOf, sizeOf } from '../../functions/domain/catalog/productSize';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../functions/domain/catalog/product';
-import { embeddedCatalog } from '../../functions/adapters/catalog/catalogFromEnvironment';
+import { embeddedCatalog } from '../../local/embeddedCatalog';
 import { createLambdaContext } from '../../local/lambdaContext';
 import { startConsumerHarness, type ConsumerHarness } from '../support/consumerHarness';
 import { inbound, sqsRecord, text } from '../support/sqsEvents';

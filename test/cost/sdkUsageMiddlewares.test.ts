@@ -6,7 +6,8 @@ import { meterDynamoDbUsage } from '../../functions/adapters/cost/dynamoDbUsage'
 import { meterS3Usage } from '../../functions/adapters/cost/s3Usage';
 import { meterSqsUsage } from '../../functions/adapters/cost/sqsUsage';
 import { PowertoolsMessageClaims } from '../../functions/adapters/dynamodb/powertoolsMessageClaims';
-import { createMediaS3Client, S3MediaStaging } from '../../functions/adapters/media/s3MediaStaging';
+import { createS3Client } from '../../functions/adapters/s3/s3Client';
+import { S3MediaStaging } from '../../functions/adapters/media/s3MediaStaging';
 import type { UsageEvent } from '../../functions/domain/cost/usageEvent';
 import { UsageMeter } from '../../functions/observability/usageMeter';
 import { enterMeter } from '../../functions/observability/usageMeterContext';
@@ -99,7 +100,7 @@ describe('DynamoDB usage', () => {
 
 describe('S3 and SQS usage', () => {
   it('counts PUT and GET requests, a GET of a missing key too', async () => {
-    const client = createMediaS3Client({ AWS_REGION: 'us-east-1', S3_ENDPOINT: s3.endpoint });
+    const client = createS3Client({ AWS_REGION: 'us-east-1', S3_ENDPOINT: s3.endpoint });
     meterS3Usage(client);
     const staging = new S3MediaStaging(client, 'media-test');
     const events = await metered(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embeddedCatalog } from '../../functions/adapters/catalog/catalogFromEnvironment';
+import { embeddedCatalog } from '../../local/embeddedCatalog';
 import { chat, startZeta, waitForChat, type RunningZeta } from '../support/runningZeta';
 
 let zeta: RunningZeta;

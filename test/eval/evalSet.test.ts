@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embeddedCatalog } from '../../functions/adapters/catalog/catalogFromEnvironment';
+import { embeddedCatalog } from '../../local/embeddedCatalog';
 import { DEFAULT_SET, DIALOGUE_LANGUAGES, loadDialogues, TURN_KINDS, type Dialogue } from '../../eval/dialogueSet';
 import { renderEvalReport } from '../../eval/evalReport';
 import { runEval, share, type EvalReport } from '../../eval/runEval';

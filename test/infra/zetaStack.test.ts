@@ -14,6 +14,10 @@ import { CONVERSATION_METRICS, OLDEST_MESSAGE_ALARM_AGE, TROUBLE_METRICS } from 
 import { GENERATED_SECRET_KEY, SECRET_KEYS_FILLED_BY_HAND } from '../../lib/constructs/secrets';
 import { LAMBDA_RUNTIME, METRICS_NAMESPACE, SERVICE_NAMES } from '../../lib/constructs/zetaFunction';
 import { esbuildOptions, LAMBDA_NODE_MAJOR, PROJECT_ROOT } from '../../lib/lambdaBundling';
+import { CATALOG_FILE, CATALOG_OBJECT_KEY } from '../../lib/constructs/catalogStore';
+import { buildCatalogDocument } from '../../functions/domain/catalog/buildCatalogDocument';
+import { CATALOG_DOCUMENT_FORMAT, type CatalogDocument } from '../../functions/domain/catalog/catalogDocument';
+import { embeddedProducts } from '../../local/embeddedCatalog';
 import { readSettings } from '../../lib/settings';
 import { defineZetaApp } from '../../lib/zetaApp';
 import type { ZetaStack } from '../../lib/zetaStack';
@@ -275,7 +279,8 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
         alertChecker: { MemorySize: 512, Timeout: 300 },
         ledgerWriter: { MemorySize: 256, Timeout: 30 },
       };
-      template.resourceCountIs('AWS::Lambda::Function', 5);
+      // The five functions, and CDK's provider of the catalog's BucketDeployment (deploy time only).
+      template.resourceCountIs('AWS::Lambda::Function', 6);
       for (const [name, fn] of Object.entries(functionsOf())) {
         const properties = propertiesOf(fn);
         expect(properties).toMatchObject({
@@ -420,16 +425,63 @@ describe('ZetaStack (dev, as `cdk synth` builds it)', () => {
       expect(passRole?.Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } });
     });
 
-    it('lets the alert checker read and write the table and read the secret, without the queue or the bucket', () => {
+    it('lets the alert checker read and write the table, read the secret and the catalog, without the queue or the media bucket', () => {
       const actions = actionsOf(stack.alerts.checker);
       expect(actions).toEqual(
         expect.arrayContaining(['dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'secretsmanager:GetSecretValue']),
       );
-      expect(actions.filter((action) => action.startsWith('sqs:') || action.startsWith('s3:'))).toEqual([]);
+      expect(actions.filter((action) => action.startsWith('sqs:') || action.startsWith('s3:'))).toEqual(['s3:GetObject']);
     });
 
-    it('lets the catalog images function write its logs and nothing else', () => {
-      expect(actionsOf(stack.ingress.catalogImages).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+    it('lets the catalog images function write its logs and read the catalog, nothing else', () => {
+      expect(actionsOf(stack.ingress.catalogImages).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents', 's3:GetObject']);
+    });
+
+    it('lets the three functions that read the catalog get its one object, and no function anything else of its bucket', () => {
+      const catalog = stack.catalog!;
+      const object = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(catalog.bucket), 'Arn'] }, `/${CATALOG_OBJECT_KEY}`]] };
+      for (const [name, fn] of Object.entries(functionsOf())) {
+        const onCatalog = statementsOf(fn).filter((statement) => JSON.stringify(statement.Resource).includes(logicalId(catalog.bucket)));
+        const environment = environmentOf(fn);
+        if (name === 'webhook' || name === 'ledgerWriter') {
+          expect(onCatalog, name).toEqual([]);
+          expect(environment.CATALOG_BUCKET, name).toBeUndefined();
+          continue;
+        }
+        expect(onCatalog, name).toEqual([{ Action: 's3:GetObject', Effect: 'Allow', Resource: object }]);
+        expect(environment, name).toMatchObject({ CATALOG_BUCKET: { Ref: logicalId(catalog.bucket) }, CATALOG_KEY: CATALOG_OBJECT_KEY });
+      }
+    });
+  });
+
+  describe('catalog', () => {
+    it('deploys data/catalog.json, validated and with its search terms, as the one object of a private bucket of its own', () => {
+      const catalog = stack.catalog!;
+      expect(propertiesOf(catalog.bucket)).toMatchObject({
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+      });
+      const [deployment, ...others] = Object.values(template.findResources('Custom::CDKBucketDeployment'));
+      expect(others).toEqual([]);
+      expect(deployment?.Properties).toMatchObject({
+        DestinationBucketName: { Ref: logicalId(catalog.bucket) },
+        Prune: true,
+        RetainOnDelete: false,
+      });
+      const asset = (deployment?.Properties.SourceObjectKeys as string[])[0]!.replace(/\.zip$/, '');
+      const document = JSON.parse(readFileSync(join(app.outdir, `asset.${asset}`, CATALOG_OBJECT_KEY), 'utf8')) as CatalogDocument;
+      expect(document.format).toBe(CATALOG_DOCUMENT_FORMAT);
+      expect(document.products).toEqual(embeddedProducts());
+      expect(document.terms).toHaveLength(document.products.length);
+    });
+
+    it('fails synth, naming the product, when data/catalog.json has an invalid product', () => {
+      const broken = [...embeddedProducts(), { id: 'BROKEN-1', name: 'no price' }];
+      expect(() => buildCatalogDocument(broken, CATALOG_FILE)).toThrow(/data\/catalog\.json is not a valid catalog: 510\./);
     });
   });
 
@@ -745,6 +797,20 @@ describe('ZetaStack (prod settings from the command line)', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { ScalingConfig: { MaximumConcurrency: 10 } });
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.kz' });
+  });
+
+  it("reads the catalog from the store's API: no catalog bucket or deployment, and no function may read one", () => {
+    expect(stack.catalog).toBeUndefined();
+    template.resourceCountIs('Custom::CDKBucketDeployment', 0);
+    template.resourceCountIs('AWS::S3::Bucket', 1);
+    const resources = template.toJSON().Resources as Record<string, Resource>;
+    for (const fn of [stack.pipeline.consumer, stack.alerts.checker, stack.ingress.catalogImages]) {
+      const properties = resources[logicalId(fn)]!.Properties;
+      expect((properties.Environment as { Variables: Record<string, unknown> }).Variables, fn.node.path).toMatchObject({
+        API_URL: 'https://api.zeta.kz/v1',
+      });
+      expect(JSON.stringify(properties.Environment)).not.toContain('CATALOG_BUCKET');
+    }
   });
 
   it('stays free of unacknowledged cdk-nag findings with tracing on', () => {

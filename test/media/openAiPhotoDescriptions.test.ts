@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildMediaServices } from '../../functions/adapters/media/buildMedia';
 import { GraphMediaSource } from '../../functions/adapters/media/graphMediaSource';
 import { parseEnvironment } from '../../functions/config/environment';
-import { createMediaS3Client } from '../../functions/adapters/media/s3MediaStaging';
+import { createS3Client } from '../../functions/adapters/s3/s3Client';
 import { createOpenAiClient } from '../../functions/adapters/openai/openAiClient';
 import { OpenAiPhotoDescriptions } from '../../functions/adapters/openai/openAiPhotoDescriptions';
 import { GraphClient } from '../../functions/adapters/whatsapp/graphClient';
@@ -161,7 +161,7 @@ describe('limits and kinds', () => {
 
 describe('buildMediaServices', () => {
   const env = parseEnvironment({ MEDIA_BUCKET: 'zeta-media-test', OPENAI_MODEL: 'gpt-4o-mini' });
-  const s3 = createMediaS3Client({ AWS_REGION: 'us-east-1', S3_ENDPOINT: 'http://127.0.0.1:1' });
+  const s3 = createS3Client({ AWS_REGION: 'us-east-1', S3_ENDPOINT: 'http://127.0.0.1:1' });
 
   it('describes photos with OPENAI_MODEL', async () => {
     openAi.respondWith(answer({ is_furniture: true, category: 'bed', color: 'beige', style: 'scandinavian', keywords: ['двуспальная'] }));

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildMediaServices } from '../../functions/adapters/media/buildMedia';
 import { GraphMediaSource } from '../../functions/adapters/media/graphMediaSource';
 import { parseEnvironment } from '../../functions/config/environment';
-import { createMediaS3Client } from '../../functions/adapters/media/s3MediaStaging';
+import { createS3Client } from '../../functions/adapters/s3/s3Client';
 import { createOpenAiClient } from '../../functions/adapters/openai/openAiClient';
 import { GraphClient } from '../../functions/adapters/whatsapp/graphClient';
 import type { VoiceNote, VoiceNotes } from '../../functions/domain/media/voiceNotes';
@@ -65,7 +65,7 @@ beforeAll(async () => {
     startFakeOpenAiMedia(),
   ]);
   graphClient = new GraphClient({ baseUrl: graph.baseUrl, apiVersion: 'v26.0', accessToken: GRAPH_TOKEN, phoneNumberId: PHONE_NUMBER_ID });
-  s3Client = createMediaS3Client({ AWS_REGION: 'us-east-1', S3_ENDPOINT: s3.endpoint });
+  s3Client = createS3Client({ AWS_REGION: 'us-east-1', S3_ENDPOINT: s3.endpoint });
 });
 afterAll(async () => {
   s3Client.destroy();

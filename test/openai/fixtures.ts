@@ -1,6 +1,6 @@
 import { PriceAlertService } from '../../functions/domain/alerts/priceAlertService';
 import { InMemoryPriceAlerts } from '../support/inMemoryPriceAlerts';
-import { embeddedCatalog } from '../../functions/adapters/catalog/catalogFromEnvironment';
+import { embeddedCatalog } from '../../local/embeddedCatalog';
 import { productImageUrlResolver } from '../../functions/adapters/catalog/productImageUrl';
 import { createOpenAiClient } from '../../functions/adapters/openai/openAiClient';
 import { OpenAiAssistant, type OpenAiAssistantOptions } from '../../functions/adapters/openai/openAiAssistant';

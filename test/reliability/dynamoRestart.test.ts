@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embeddedCatalog } from '../../functions/adapters/catalog/catalogFromEnvironment';
+import { embeddedCatalog } from '../../local/embeddedCatalog';
 import type { Product } from '../../functions/domain/catalog/product';
 import type { LocalRuntime } from '../../local/localRuntime';
 import { verifyAnswerSequence } from './support/answerSequence';

@@ -1,6 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embeddedCatalog } from '../../functions/adapters/catalog/catalogFromEnvironment';
+import { embeddedCatalog } from '../../local/embeddedCatalog';
 import { STATIC_SYSTEM_PROMPT } from '../../functions/domain/assistant/prompts';
 import type { Product } from '../../functions/domain/catalog/product';
 import { startConsumerHarness, type ConsumerHarness } from '../support/consumerHarness';

@@ -1,6 +1,7 @@
 import type { Context, SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { parseEnvironment } from '../../functions/config/environment';
 import { buildConsumer } from '../../functions/consumer/buildConsumer';
+import { embeddedCatalog } from '../../local/embeddedCatalog';
 import { createLambdaContext } from '../../local/lambdaContext';
 import { startS3, type LocalS3 } from '../../local/s3Server';
 import { GRAPH_TOKEN, PHONE_NUMBER_ID, startGraphServer, type GraphServer } from './graphServer';
@@ -46,7 +47,8 @@ export async function startConsumerHarness(
     S3_ENDPOINT: s3.endpoint,
     ...extraEnv,
   });
-  const consumer = buildConsumer(env, quietTelemetry());
+  // The local runtime's embedded catalog, unless a test points API_URL at a store API.
+  const consumer = buildConsumer(env, quietTelemetry(), { catalog: env.API_URL === undefined ? embeddedCatalog() : undefined });
   const context = (): Context => createLambdaContext({ functionName: 'consumer', timeoutMs: 60_000, memoryMb: 512 });
   return {
     table,

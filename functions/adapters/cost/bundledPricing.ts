@@ -1,5 +1,4 @@
 import rawPricing from '../../../data/pricing.json' with { type: 'json' };
-import { bundledData } from '../../config/bundledData';
 import { parsePricing, type Pricing } from '../../domain/cost/pricingSchema';
 
 let pricing: Pricing | undefined;
@@ -8,6 +7,7 @@ export const parseBundledPricing = (raw: unknown): Pricing => parsePricing(raw, 
 
 /** data/pricing.json as bundled with the code: validated when the Lambda bundle is built, or at first use elsewhere. */
 export function bundledPricing(): Pricing {
-  pricing ??= bundledData(rawPricing, parseBundledPricing);
+  // Validated when the Lambda bundle was built (lib/bundling/dataModules.ts): there, this condition is a constant.
+  pricing ??= process.env.ZETA_BUNDLED_DATA === 'validated' ? (rawPricing as unknown as Pricing) : parseBundledPricing(rawPricing);
   return pricing;
 }

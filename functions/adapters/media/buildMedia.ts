@@ -23,7 +23,7 @@ export interface MediaServicesDependencies {
   /** Its key comes from the secret; the consumer gates media on the key being there (voiceWithinBudget, photosWithinBudget). */
   openai: OpenAI;
   graph: () => Promise<GraphClient>;
-  /** For the media bucket: createMediaS3Client(env). */
+  /** For the media bucket: createS3Client(env). */
   s3: S3Client;
   /** Books every model call as it comes back (the spending caps, the cost ledger). */
   book?: AiUsageBooking;

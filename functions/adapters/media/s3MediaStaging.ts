@@ -3,23 +3,11 @@ import {
   GetObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
-  S3Client,
+  type S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import type { Environment } from '../../config/environment';
-import { meterS3Usage } from '../cost/s3Usage';
 import { stagedMediaPrefix, type MediaStaging, type StagedMedia } from '../../domain/media/mediaStaging';
 import type { StagedMediaEraser } from '../../domain/privacy/customerErasure';
-
-/** The S3 client for the media bucket; s3rver (S3_ENDPOINT) only understands path-style addressing. */
-export function createMediaS3Client(env: Pick<Environment, 'AWS_REGION' | 'S3_ENDPOINT'>): S3Client {
-  const client = new S3Client({
-    region: env.AWS_REGION,
-    ...(env.S3_ENDPOINT === undefined ? {} : { endpoint: env.S3_ENDPOINT, forcePathStyle: true }),
-  });
-  meterS3Usage(client);
-  return client;
-}
 
 /** Staged media in the media bucket, whose lifecycle rule expires it within a day. */
 export class S3MediaStaging implements MediaStaging, StagedMediaEraser {

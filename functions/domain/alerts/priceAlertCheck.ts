@@ -1,5 +1,5 @@
 import type { Product } from '../catalog/product';
-import type { CatalogReader } from '../conversation/ports';
+import type { ProductSource } from '../conversation/ports';
 import { shouldFire, type PriceAlert, type PriceAlertRepository } from './priceAlert';
 
 export interface AlertCheckReport {
@@ -22,7 +22,7 @@ export interface PriceDropNotifier {
 
 export interface AlertCheckDependencies {
   alerts: PriceAlertRepository;
-  catalog: CatalogReader;
+  catalog: ProductSource;
   notifier: PriceDropNotifier;
   /** Told of every failure; the run goes on with the other alerts and products. */
   onFailure: (where: { productId: string; waId?: string }, error: unknown) => void;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CATALOG_SORTS } from '../catalog/catalogIndex';
+import { CATALOG_SORTS } from '../catalog/catalogSort';
 import { CATEGORIES, COLORS, STYLES, type Product } from '../catalog/product';
 import { FEATURES } from '../catalog/productFeatures';
 import type { PreferenceSignal } from '../preferences/preferences';

@@ -3,6 +3,8 @@ import type { Category, Color, Product, Style } from './product';
 import { featuresOf, type Feature } from './productFeatures';
 import { footprintOf } from './productSize';
 import { fitsSize, type SizeWish } from './sizeWish';
+import type { CatalogSort } from './catalogSort';
+import type { ProductTerms } from './productTerms';
 import { searchTerms } from './russianText';
 import type { SearchTerm } from './russianText';
 
@@ -28,9 +30,6 @@ export interface CatalogQuery {
   limit?: number;
 }
 
-export const CATALOG_SORTS = ['price_asc', 'price_desc', 'size_desc', 'size_asc'] as const;
-export type CatalogSort = (typeof CATALOG_SORTS)[number];
-
 export interface SearchHit {
   product: Product;
   /** Text relevance; 0 when the query had no text or the text matched nothing in this product. */
@@ -54,12 +53,6 @@ const COMMON_WORD_SHARE = 0.5;
 
 const SALE_FLAG = 1;
 const IN_STOCK_FLAG = 2;
-
-/** Distinct stems of a product's text, each with the weight of the best field it was found in. */
-interface ProductTerms {
-  stems: readonly string[];
-  weights: readonly number[];
-}
 
 // Repricing creates an index from mostly the same product objects; their text
 // analysis is the slow part of building one, so it is kept per object.
@@ -103,7 +96,12 @@ export class CatalogIndex {
   private readonly matched: Int32Array;
   private stamp = 0;
 
-  constructor(products: readonly Product[]) {
+  /** `terms`, when given, are the products' search terms analysed beforehand (at build), in the same order. */
+  constructor(products: readonly Product[], terms?: readonly ProductTerms[]) {
+    terms?.forEach((analysed, index) => {
+      const product = products[index];
+      if (product !== undefined) termsCache.set(product, analysed);
+    });
     const unique = firstOfEachId(products);
     this.inputOrder = unique;
     this.products = [...unique].sort((a, b) => a.price - b.price || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -136,7 +134,7 @@ export class CatalogIndex {
       categoryLists[category]!.push(position);
       colorLists[color]!.push(position);
       styleLists[style]!.push(position);
-      const { stems, weights } = termsOf(product);
+      const { stems, weights } = searchTermsOf(product);
       const ids = new Int32Array(stems.length);
       stems.forEach((stem, i) => {
         let id = this.termIds.get(stem);
@@ -537,7 +535,8 @@ class TopHits {
   }
 }
 
-function termsOf(product: Product): ProductTerms {
+/** A product's search terms: the stems of its name, material and description, weighted by where they were found. */
+export function searchTermsOf(product: Product): ProductTerms {
   const cached = termsCache.get(product);
   if (cached) return cached;
   const terms = new Map<string, number>();

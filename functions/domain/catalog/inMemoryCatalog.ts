@@ -1,13 +1,15 @@
 import type { CatalogReader } from '../conversation/ports';
 import { CatalogIndex, type CatalogQuery, type SearchHit } from './catalogIndex';
+import type { ProductTerms } from './productTerms';
 import type { Product } from './product';
 
 /** A catalog held in memory and searched through its index; prices can be replaced while it runs. */
 export class InMemoryCatalog implements CatalogReader {
   private index: CatalogIndex;
 
-  constructor(products: readonly Product[]) {
-    this.index = new CatalogIndex(products);
+  /** `terms`: the products' search terms analysed at build, in the same order (CatalogIndex). */
+  constructor(products: readonly Product[], terms?: readonly ProductTerms[]) {
+    this.index = new CatalogIndex(products, terms);
   }
 
   async search(query: CatalogQuery): Promise<SearchHit[]> {

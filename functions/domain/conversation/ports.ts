@@ -7,11 +7,15 @@ import type { Preferences } from '../preferences/preferences';
 import type { OutboundMessage } from '../whatsapp/outboundMessage';
 
 /** The catalog as the conversation needs it: the embedded one, or the store's product API. */
-export interface CatalogReader {
-  search(query: CatalogQuery): Promise<SearchHit[]>;
+/** The catalog's products without its search: what the price check, the follow-ups and the catalog pictures need. */
+export interface ProductSource {
   get(productId: string): Promise<Product | undefined>;
-  /** Every product; `fresh` asks the store's API again instead of the cache (the daily price check). */
+  /** Every product; `fresh` asks the catalog's store again instead of the cache (the daily price check). */
   allProducts(options?: { fresh?: boolean }): Promise<readonly Product[]>;
+}
+
+export interface CatalogReader extends ProductSource {
+  search(query: CatalogQuery): Promise<SearchHit[]>;
 }
 
 /** Sends to one customer; the WhatsApp Graph API in production and in `npm start`. */

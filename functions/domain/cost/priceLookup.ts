@@ -1,5 +1,5 @@
 import type { ModelPrices, Pricing, RateCard, RegionalPrices, UnitPrice, WhatsAppCategory } from './pricingSchema';
-import { WHATSAPP_CATEGORIES } from './pricingSchema';
+import { WHATSAPP_CATEGORIES } from './whatsappCategories';
 import type { WhatsAppMarket } from './whatsappMarket';
 
 /** USD for `quantity` units of a price written "usd per `per` units". */

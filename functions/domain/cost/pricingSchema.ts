@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { WHATSAPP_CATEGORIES } from './whatsappCategories';
 
 /**
  * The shape of data/pricing.json (data/PRICING.md explains it to finance).
@@ -56,8 +57,7 @@ export const modelPricesSchema = z
   })
   .refine((model) => model.input !== undefined || model.audioMinute !== undefined, 'a model needs an input or an audioMinute price');
 
-export const WHATSAPP_CATEGORIES = ['marketing', 'utility', 'authentication', 'service'] as const;
-export type WhatsAppCategory = (typeof WHATSAPP_CATEGORIES)[number];
+export { WHATSAPP_CATEGORIES, type WhatsAppCategory } from './whatsappCategories';
 
 /** USD per delivered message of each category, from `effectiveFrom` until the next card. */
 export const rateCardSchema = z

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CATALOG_SORTS } from '../catalog/catalogIndex';
+import { CATALOG_SORTS } from '../catalog/catalogSort';
 import { CATEGORIES, COLORS, STYLES } from '../catalog/product';
 import { featureSchema } from '../catalog/productFeatures';
 import { sizeWishSchema } from '../catalog/sizeWish';

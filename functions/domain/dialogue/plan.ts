@@ -1,4 +1,4 @@
-import type { CatalogSort } from '../catalog/catalogIndex';
+import type { CatalogSort } from '../catalog/catalogSort';
 import type { Category } from '../catalog/product';
 import type { Feature } from '../catalog/productFeatures';
 import type { StoreTopic } from '../store/storeTopics';

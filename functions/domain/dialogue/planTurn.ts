@@ -1,4 +1,4 @@
-import type { CatalogSort } from '../catalog/catalogIndex';
+import type { CatalogSort } from '../catalog/catalogSort';
 import type { Product } from '../catalog/product';
 import { sizeOf } from '../catalog/productSize';
 import type { Analysis } from '../understanding/understand';

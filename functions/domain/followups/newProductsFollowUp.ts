@@ -1,5 +1,5 @@
 import type { Category, Product } from '../catalog/product';
-import type { CatalogReader, CustomerRepository } from '../conversation/ports';
+import type { ProductSource, CustomerRepository } from '../conversation/ports';
 import type { CustomerDelivery } from '../messaging/customerDelivery';
 import type { TemplateCatalog } from '../messaging/templateCatalog';
 import type { Preferences } from '../preferences/preferences';
@@ -31,7 +31,7 @@ export class NewProductsFollowUp {
   constructor(
     private readonly deps: {
       customers: Pick<CustomerRepository, 'profile' | 'recordSent'>;
-      catalog: CatalogReader;
+      catalog: ProductSource;
       delivery: CustomerDelivery;
       templates: TemplateCatalog;
       imageUrlOf: ImageUrlResolver;

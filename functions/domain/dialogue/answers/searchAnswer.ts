@@ -1,6 +1,6 @@
 import { searchIntro } from '../../assistant/searchReply';
 import type { ProductFilters, SearchOutcome } from '../../assistant/shoppingTools';
-import type { CatalogSort } from '../../catalog/catalogIndex';
+import type { CatalogSort } from '../../catalog/catalogSort';
 import { formatTenge } from '../../catalog/tenge';
 import { productsMessage } from '../../replies/productMessages';
 import { botText, type TextKey } from '../../texts/botTexts';

@@ -1,8 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpProductApi, ProductApiError } from '../../functions/adapters/catalog/httpProductApi';
-import { embeddedProducts } from '../../functions/adapters/catalog/embeddedProducts';
+import { CatalogStoreError } from '../../functions/adapters/catalog/catalogStore';
+import { ProductApiStore, type ProductApiOptions } from '../../functions/adapters/catalog/productApiStore';
+import { StoredCatalog } from '../../functions/adapters/catalog/storedCatalog';
+import { embeddedProducts } from '../../local/embeddedCatalog';
 
 const products = embeddedProducts().slice(0, 60);
 let server: Server;
@@ -30,11 +32,17 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
+/** The store's API as the consumer reads it: through the catalog cache (functions/adapters/catalog/storedCatalog.ts). */
+function productApi(options: Omit<ProductApiOptions, 'baseUrl'> & { cacheSeconds: number; now?: () => number }): StoredCatalog {
+  const { cacheSeconds, now, ...api } = options;
+  return new StoredCatalog(new ProductApiStore({ baseUrl, ...api }), { cacheSeconds, ...(now ? { now } : {}) });
+}
+
 describe('the store product API (API_URL)', () => {
   it('loads every page, skips invalid products, and searches them like the embedded catalog', async () => {
     requests = [];
     const invalid: string[] = [];
-    const api = new HttpProductApi({ baseUrl, cacheSeconds: 300, onInvalidProduct: (issue) => invalid.push(issue.message) });
+    const api = productApi({ cacheSeconds: 300, onInvalidProduct: (issue) => invalid.push(issue.message) });
     const first = products[0]!;
     expect(await api.get(first.id)).toEqual(first);
     expect(await api.get('BROKEN')).toBeUndefined();
@@ -46,7 +54,7 @@ describe('the store product API (API_URL)', () => {
 
   it('serves from memory until the cache expires, then refreshes', async () => {
     let now = 1_000_000;
-    const api = new HttpProductApi({ baseUrl, cacheSeconds: 60, now: () => now });
+    const api = productApi({ cacheSeconds: 60, now: () => now });
     requests = [];
     await api.get(products[1]!.id);
     await api.get(products[2]!.id);
@@ -58,13 +66,13 @@ describe('the store product API (API_URL)', () => {
 
   it('keeps serving the last good copy when a refresh fails, and fails clearly with no copy', async () => {
     let now = 0;
-    const api = new HttpProductApi({ baseUrl, cacheSeconds: 1, now: () => now });
+    const api = productApi({ cacheSeconds: 1, now: () => now });
     await api.get(products[0]!.id);
     failing = true;
     now += 5_000;
     expect(await api.get(products[0]!.id)).toEqual(products[0]);
-    const cold = new HttpProductApi({ baseUrl, cacheSeconds: 1 });
-    await expect(cold.get(products[0]!.id)).rejects.toBeInstanceOf(ProductApiError);
+    const cold = productApi({ cacheSeconds: 1 });
+    await expect(cold.get(products[0]!.id)).rejects.toBeInstanceOf(CatalogStoreError);
     failing = false;
   });
 });

@@ -1,0 +1,126 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, type Metafile } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseBundledPricing } from '../../functions/adapters/cost/bundledPricing';
+import { dataModules } from '../../lib/bundling/dataModules';
+import { bundleLambda, LAMBDA_ENTRIES, PROJECT_ROOT, type LambdaName } from '../../lib/lambdaBundling';
+
+/**
+ * What goes into each function's bundle, as the stack builds it
+ * (lib/lambdaBundling.ts): the catalog is data in its store, not code;
+ * templates and pricing are data validated at build; each function carries
+ * only what it uses.
+ */
+const directory = mkdtempSync(join(tmpdir(), 'zeta-bundles-'));
+const bundles = {} as Record<LambdaName, { inputs: string[]; atColdStart: string[]; code: string }>;
+
+/** The modules of the outputs a cold start loads: the handler module and the chunks it imports statically, not those behind `import()`. */
+function loadedAtColdStart(metafile: Metafile, handler: string): string[] {
+  const outputs = new Set<string>();
+  const visit = (file: string) => {
+    if (outputs.has(file)) return;
+    outputs.add(file);
+    for (const imported of metafile.outputs[file]?.imports ?? []) if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+  };
+  visit(handler);
+  return [...outputs].flatMap((file) => Object.keys(metafile.outputs[file]?.inputs ?? {}));
+}
+
+beforeAll(async () => {
+  for (const name of Object.keys(LAMBDA_ENTRIES) as LambdaName[]) {
+    const bundle = await bundleLambda(name, join(directory, name));
+    const handler = Object.keys(bundle.metafile.outputs).find((file) => file.endsWith(`${name}/index.mjs`))!;
+    bundles[name] = {
+      inputs: Object.values(bundle.metafile.outputs).flatMap((output) => Object.keys(output.inputs)),
+      atColdStart: loadedAtColdStart(bundle.metafile, handler),
+      code: readFileSync(bundle.file, 'utf8'),
+    };
+  }
+}, 120_000);
+
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+const including = (name: LambdaName, pattern: RegExp) => bundles[name].inputs.filter((input) => pattern.test(input));
+const loadingAtColdStart = (name: LambdaName, pattern: RegExp) => bundles[name].atColdStart.filter((input) => pattern.test(input));
+
+describe('the Lambda bundles', () => {
+  it('carry no catalog, no YAML parser, no all-languages stemmer and no credential chain beyond the environment', () => {
+    for (const name of Object.keys(LAMBDA_ENTRIES) as LambdaName[]) {
+      expect(including(name, /data\/catalog\.json|node_modules\/(yaml|snowball-stemmers)\//), name).toEqual([]);
+      expect(
+        including(name, /@aws-sdk\/(credential-provider-(node|ini|sso|process|web-identity|http|login)|nested-clients)\//),
+        name,
+      ).toEqual([]);
+    }
+  });
+
+  it('take the templates and the pricing as data validated at build: nothing parses them at a cold start', () => {
+    for (const name of Object.keys(LAMBDA_ENTRIES) as LambdaName[]) {
+      expect(bundles[name].code, name).not.toContain('ZETA_BUNDLED_DATA');
+    }
+    const validated = parseBundledPricing(JSON.parse(readFileSync(join(PROJECT_ROOT, 'data/pricing.json'), 'utf8')));
+    expect(bundles.webhook.code).toContain(JSON.stringify(validated.version));
+    expect(including('consumer', /templates\/message_templates\.yaml/)).toHaveLength(1);
+  });
+
+  it('give each function only what it uses: pictures without the search or the understanding, jobs without the conversation', () => {
+    expect(including('catalogImages', /functions\/domain\/(understanding|dialogue|conversation|assistant)\/|catalogIndex|Stemmer/)).toEqual(
+      [],
+    );
+    expect(
+      including(
+        'alertChecker',
+        /functions\/domain\/(understanding|dialogue\/planTurn|conversation|assistant)\/|catalogIndex|Stemmer|node_modules\/openai\//,
+      ),
+    ).toEqual([]);
+    expect(including('webhook', /functions\/domain\/catalog\/|functions\/adapters\/catalog\//)).toEqual([]);
+    expect(including('consumer', /functions\/domain\/catalog\/catalogIndex\.ts/)).toHaveLength(1);
+  });
+
+  it('leave what a first request may not need to chunks loaded on first use: the model path, the S3 client, the pricing schema', () => {
+    const onFirstUse = /node_modules\/(openai|@aws-sdk\/client-s3)\/|functions\/consumer\/buildModelPath|functions\/domain\/assistant\/shoppingToolbox/;
+    for (const name of Object.keys(LAMBDA_ENTRIES) as LambdaName[]) {
+      expect(loadingAtColdStart(name, onFirstUse), name).toEqual([]);
+      expect(loadingAtColdStart(name, /functions\/domain\/cost\/pricingSchema/), name).toEqual([]);
+    }
+    expect(including('consumer', /node_modules\/openai\/client\.mjs/)).toHaveLength(1);
+    expect(including('alertChecker', /node_modules\/@aws-sdk\/client-s3\//).length).toBeGreaterThan(0);
+  });
+});
+
+describe('data validated at build', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'zeta-data-modules-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  const bundle = (file: string, content: string) => {
+    writeFileSync(join(scratch, file), content);
+    writeFileSync(join(scratch, 'entry.js'), `import data from './${file}'; console.log(data);`);
+    return build({
+      entryPoints: [join(scratch, 'entry.js')],
+      bundle: true,
+      write: false,
+      logLevel: 'silent',
+      plugins: [
+        dataModules(scratch, {
+          'prices.json': (raw) => {
+            if (typeof (raw as { usd?: unknown }).usd !== 'number') throw new Error('usd: expected a number');
+            return { ...(raw as object), checked: true };
+          },
+        }),
+      ],
+    });
+  };
+
+  it('fails the build, naming the file and the problem, when a file is invalid', async () => {
+    await expect(bundle('prices.json', '{"usd": "12"}')).rejects.toThrow(/prices\.json is invalid: usd: expected a number/);
+  });
+
+  it('bundles the validated value, and YAML as the data it holds', async () => {
+    const prices = await bundle('prices.json', '{"usd": 12}');
+    expect(prices.outputFiles[0]?.text).toMatch(/checked: true/);
+    const yaml = await bundle('list.yaml', '- name: a\n  value: 1\n');
+    expect(yaml.outputFiles[0]?.text).toMatch(/name: "a",\s*value: 1/);
+  });
+});
