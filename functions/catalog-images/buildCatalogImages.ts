@@ -2,7 +2,6 @@ import { publishMetrics } from '../observability/publishMetrics';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { storedProductListFromEnvironment } from '../adapters/catalog/storedProductList';
-import { createDynamoClients } from '../adapters/dynamodb/dynamoClients';
 import { costAccountingFor } from '../composition/costAccountingFor';
 import type { Environment } from '../config/environment';
 import type { ProductSource } from '../domain/conversation/ports';
@@ -25,7 +24,7 @@ export function buildCatalogImages(
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(createCatalogImagesHandler(catalog))
     .use(publishMetrics(telemetry.metrics))
     .use(
-      costAccountingFor<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(env, telemetry, createDynamoClients(env), {
+      costAccountingFor<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(env, telemetry, undefined, {
         functionName: 'catalog-images',
         memoryMb: 512,
         feature: 'catalog_images',

@@ -2,12 +2,13 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { bundledPricing } from '../adapters/cost/bundledPricing';
 import type { DynamoClients } from '../adapters/dynamodb/dynamoClients';
-import { DynamoCostLedger } from '../adapters/dynamodb/dynamoCostLedger';
 import type { Environment } from '../config/environment';
+import type { CostLedger } from '../domain/cost/costLedger';
 import type { Feature } from '../domain/cost/features';
 import type { UsageEvent } from '../domain/cost/usageEvent';
 import { costAccounting, type LedgerPseudonyms } from '../observability/costAccounting';
 import { LoggedCostLedger } from '../observability/loggedCostLedger';
+import { onFirstUse } from './onFirstUse';
 
 /** As lib/constructs/zetaFunction.ts deploys every function; the local runtime is priced as the deployment would be. */
 const DEPLOYED_ARCHITECTURE = 'arm64';
@@ -24,11 +25,16 @@ export interface AccountedFunction<TEvent, TResult = unknown> {
   pseudonyms?: LedgerPseudonyms;
 }
 
-/** The cost accounting middleware of one function, writing to the ledger in the app's table. */
+/**
+ * The cost accounting middleware of one function, writing to the ledger in
+ * the app's table, or to its logs (COST_LEDGER=logs). The table is written
+ * with the function's own DynamoDB clients when it has them, otherwise with
+ * clients created at the first row.
+ */
 export function costAccountingFor<TEvent, TResult>(
-  env: Pick<Environment, 'AWS_REGION' | 'TABLE_NAME' | 'COST_LEDGER'>,
+  env: Pick<Environment, 'AWS_REGION' | 'DYNAMODB_ENDPOINT' | 'TABLE_NAME' | 'COST_LEDGER'>,
   telemetry: { logger: Logger; metrics: Metrics },
-  dynamo: DynamoClients,
+  dynamo: DynamoClients | undefined,
   accounted: AccountedFunction<TEvent, TResult>,
 ) {
   return costAccounting<TEvent, TResult>({
@@ -36,9 +42,31 @@ export function costAccountingFor<TEvent, TResult>(
     architecture: DEPLOYED_ARCHITECTURE,
     region: env.AWS_REGION,
     pricing: bundledPricing(),
-    ledger: env.COST_LEDGER === 'logs' ? new LoggedCostLedger() : new DynamoCostLedger(dynamo.document, env.TABLE_NAME),
+    ledger: env.COST_LEDGER === 'logs' ? new LoggedCostLedger() : tableLedger(env, dynamo),
     booksRowWrite: env.COST_LEDGER === 'table',
     logger: telemetry.logger,
     metrics: telemetry.metrics,
   });
+}
+
+/**
+ * The ledger in the app's table, its DynamoDB code loaded with the first row:
+ * the webhook and the catalog pictures, which write their rows through their
+ * logs in AWS, then never load the DynamoDB client (a chunk of its own in the bundle).
+ */
+function tableLedger(
+  env: Pick<Environment, 'AWS_REGION' | 'DYNAMODB_ENDPOINT' | 'TABLE_NAME'>,
+  dynamo: DynamoClients | undefined,
+): CostLedger {
+  const ledger = onFirstUse(async () => {
+    const [{ DynamoCostLedger }, { createDynamoClients }] = await Promise.all([
+      import('../adapters/dynamodb/dynamoCostLedger'),
+      import('../adapters/dynamodb/dynamoClients'),
+    ]);
+    return new DynamoCostLedger((dynamo ?? createDynamoClients(env)).document, env.TABLE_NAME);
+  });
+  return {
+    append: async (row) => (await ledger()).append(row),
+    rowsBetween: async (from, to) => (await ledger()).rowsBetween(from, to),
+  };
 }

@@ -1,4 +1,3 @@
-import { createDynamoClients } from '../adapters/dynamodb/dynamoClients';
 import { fetchSecretFromSecretsManager } from '../adapters/secretsManagerFetcher';
 import { createSqsClient } from '../adapters/sqs/sqsClient';
 import { SqsEventQueue } from '../adapters/sqs/sqsEventQueue';
@@ -10,7 +9,11 @@ import { createTelemetry, type Telemetry } from '../observability/telemetry';
 import { createWebhookHandler } from './webhookHandler';
 import { WebhookError } from './webhookErrors';
 
-/** The webhook's composition root: the SQS client is created once per cold start. */
+/**
+ * The webhook's composition root: the SQS client is created once per cold
+ * start; the DynamoDB client only if its cost rows go to the table (the local
+ * runtime), not through its logs as deployed.
+ */
 export function buildWebhook(env: Environment, telemetry: Telemetry = createTelemetry('webhook')) {
   if (env.QUEUE_URL === undefined) throw new ConfigurationError('QUEUE_URL is required');
   const handler = createWebhookHandler({
@@ -18,7 +21,7 @@ export function buildWebhook(env: Environment, telemetry: Telemetry = createTele
     phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID,
     loadSecrets: createSecretsLoader(env, fetchSecretFromSecretsManager),
     maxBodyBytes: env.WEBHOOK_MAX_BODY_BYTES,
-    costAccounting: costAccountingFor(env, telemetry, createDynamoClients(env), {
+    costAccounting: costAccountingFor(env, telemetry, undefined, {
       functionName: 'webhook',
       memoryMb: 256,
       feature: 'webhook',

@@ -88,6 +88,15 @@ describe('the Lambda bundles', () => {
     expect(including('consumer', /node_modules\/openai\/client\.mjs/)).toHaveLength(1);
     expect(including('alertChecker', /node_modules\/@aws-sdk\/client-s3\//).length).toBeGreaterThan(0);
   });
+
+  it('load no DynamoDB client at a cold start of the functions that book their cost through their logs as deployed', () => {
+    const dynamo = /node_modules\/@aws-sdk\/(client-dynamodb|lib-dynamodb)\//;
+    for (const name of ['webhook', 'catalogImages'] as const) {
+      expect(loadingAtColdStart(name, dynamo), name).toEqual([]);
+      // Still there, on first use, for the local runtime's ledger in the table.
+      expect(including(name, dynamo).length, name).toBeGreaterThan(0);
+    }
+  });
 });
 
 describe('data validated at build', () => {

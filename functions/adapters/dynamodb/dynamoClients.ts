@@ -8,7 +8,7 @@ export interface DynamoClients {
   document: DynamoDBDocumentClient;
 }
 
-export function createDynamoClients(env: Environment): DynamoClients {
+export function createDynamoClients(env: Pick<Environment, 'AWS_REGION' | 'DYNAMODB_ENDPOINT'>): DynamoClients {
   const raw = new DynamoDBClient({
     region: env.AWS_REGION,
     ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}),
