@@ -118,6 +118,8 @@ export class FunctionInstances {
     const logStream = `${new Date().toISOString().slice(0, 10).replaceAll('-', '/')}/[$LATEST]${randomUUID().replaceAll('-', '')}`;
     const worker = new Worker(WORKER_SCRIPT, {
       env: this.options.environment,
+      // Not this process's flags: under tsx or vitest they would load TypeScript hooks that resolve every module the bundle imports (twice the init), which Lambda has not.
+      execArgv: [],
       workerData: {
         bundle: this.fn.bundle,
         handlerExport: this.fn.handlerExport,
