@@ -2,6 +2,7 @@ import type { CatalogResults } from './catalogBench';
 import type { ColdStartResults } from './coldStart';
 import type { CostResults } from './costBench';
 import type { EndToEndResults } from './endToEnd';
+import type { FirstMessageResults } from './firstMessage';
 import type { Machine } from './machine';
 import type { RoutingRun } from './routingBench';
 import type { WebhookVariant } from './webhookBench';
@@ -10,7 +11,10 @@ import type { WebhookVariant } from './webhookBench';
 export interface BenchResults {
   machine: Machine;
   webhook: WebhookVariant[];
+  /** Every function's bundle and module init, at the baseline commit and now. */
   coldStart: ColdStartResults;
+  /** A new customer's first message to a freshly started consumer and to a warm one, as deployed, at the baseline commit and now. */
+  firstMessage: FirstMessageResults;
   catalog: CatalogResults;
   endToEnd: EndToEndResults;
   /** Every text to the model: our design against the spec's, call for call. */
