@@ -106,7 +106,8 @@ async function nodeBinary(runtime: string): Promise<string> {
   const node = NODE_OF_RUNTIME[runtime];
   if (node === undefined) throw new Error(`no Node.js known for the Lambda runtime ${runtime}`);
   if (node === 'this run') {
-    if (!process.versions.node.startsWith('24.')) throw new Error(`nodejs24.x is played by this run's Node.js, which is ${process.versions.node}`);
+    if (!process.versions.node.startsWith('24.'))
+      throw new Error(`nodejs24.x is played by this run's Node.js, which is ${process.versions.node}`);
     return process.execPath;
   }
   const { stdout } = await run('npm', ['exec', '--yes', `--package=${node}`, '--', 'node', '-p', 'process.execPath'], { cwd: tmpdir() });

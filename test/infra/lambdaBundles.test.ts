@@ -22,7 +22,8 @@ function loadedAtColdStart(metafile: Metafile, handler: string): string[] {
   const visit = (file: string) => {
     if (outputs.has(file)) return;
     outputs.add(file);
-    for (const imported of metafile.outputs[file]?.imports ?? []) if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+    for (const imported of metafile.outputs[file]?.imports ?? [])
+      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
   };
   visit(handler);
   return [...outputs].flatMap((file) => Object.keys(metafile.outputs[file]?.inputs ?? {}));
@@ -80,7 +81,8 @@ describe('the Lambda bundles', () => {
   });
 
   it('leave what a first request may not need to chunks loaded on first use: the model path, the S3 client, the pricing schema', () => {
-    const onFirstUse = /node_modules\/(openai|@aws-sdk\/client-s3)\/|functions\/consumer\/buildModelPath|functions\/domain\/assistant\/shoppingToolbox/;
+    const onFirstUse =
+      /node_modules\/(openai|@aws-sdk\/client-s3)\/|functions\/consumer\/buildModelPath|functions\/domain\/assistant\/shoppingToolbox/;
     for (const name of Object.keys(LAMBDA_ENTRIES) as LambdaName[]) {
       expect(loadingAtColdStart(name, onFirstUse), name).toEqual([]);
       expect(loadingAtColdStart(name, /functions\/domain\/cost\/pricingSchema/), name).toEqual([]);
