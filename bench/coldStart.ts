@@ -176,11 +176,11 @@ async function composition(names: LambdaName[]): Promise<ColdStartResults['compo
   }
 }
 
-// Runs in a fresh node: the time from before the import of the bundle to after its top level has run.
+// Runs in a fresh node: the time from before the import of the bundle to after its top level has run, on a line of its own after whatever the function logs at init.
 const IMPORT_TIMER = [
   'const started = performance.now();',
   'await import(process.env.BENCH_BUNDLE_URL);',
-  'process.stdout.write(String(performance.now() - started));',
+  "process.stdout.write('\\n' + String(performance.now() - started));",
 ].join('\n');
 
 /** A fresh process with the function's environment (NODE_OPTIONS=--enable-source-maps included, as Lambda starts it). */
@@ -188,7 +188,9 @@ async function importTimeMs(node: string, fn: DeployedFunction): Promise<number>
   const { stdout } = await run(node, ['--input-type=module', '-e', IMPORT_TIMER], {
     env: { ...lambdaEnvironment(fn), BENCH_BUNDLE_URL: pathToFileURL(fn.bundle).href },
   });
-  return Number(stdout);
+  const initMs = Number(stdout.split('\n').at(-1));
+  if (!Number.isFinite(initMs)) throw new Error(`${fn.functionName}: no init time in ${JSON.stringify(stdout.slice(-200))}`);
+  return initMs;
 }
 
 /** The current bundles imported by fresh processes of the previous Node.js major and of this one, taking turns. */

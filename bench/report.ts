@@ -355,7 +355,12 @@ ${firstMessage.runs
   .filter((run) => run.variant === 'now')
   .map(
     (run) =>
-      `Now, a cold answer's ${ms(run.cold.p50)} at p50 is the consumer's module init (${ms(run.init.p50)}), the first invocation's own work (${ms(Math.max(0, run.fresh.p50 - run.warm.p50))} more than a warm turn: the secret, the catalog object read and indexed, the first call of each client, code not yet compiled) and a warm turn (${ms(run.warm.p50)}). A warm turn here has no network between the functions, DynamoDB and the Graph API, so any cold start is a large multiple of it: the ratio is stricter than it would be in AWS, where the same work adds to a turn that waits on the network.`,
+      `Now, a cold answer's ${ms(run.cold.p50)} at p50 is the consumer's module init (${ms(run.init.p50)}), the first invocation's own work (${ms(Math.max(0, run.fresh.p50 - run.warm.p50))} more than a warm turn: the secret, the catalog object read and indexed, the first call of each client, code not yet compiled) and a warm turn (${ms(run.warm.p50)}). A warm turn here has no network between the functions, DynamoDB and the Graph API, so any cold start is a large multiple of it: the ratio is stricter than it would be in AWS, where the same work adds to a turn that waits on the network. The baseline's first invocation did less (${firstMessage.runs
+        .filter((other) => other.variant === 'baseline')
+        .map((other) => ms(Math.max(0, other.fresh.p50 - other.warm.p50)))
+        .join(
+          '',
+        )} more than warm) because its catalog was compiled into the bundle and indexed during init; now the catalog is the deployed object, read at the first use, so an environment started ahead of a message (provisioned concurrency) answers its first one later than before, and a cold start still sooner.`,
   )
   .join('')}`;
 }
