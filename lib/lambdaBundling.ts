@@ -116,3 +116,19 @@ export async function bundleLambda(name: LambdaName, outdir: string, plugins: Pl
   const result = await build({ ...esbuildOptions(join(PROJECT_ROOT, LAMBDA_ENTRIES[name]), outdir, plugins), metafile: true });
   return { file: join(outdir, LAMBDA_HANDLER_FILE), metafile: result.metafile };
 }
+
+/**
+ * The output files a cold start loads: the handler module and the chunks it
+ * imports statically, not those behind `import()` (loaded on first use).
+ */
+export function coldStartOutputs(metafile: Metafile, handlerOutput: string): string[] {
+  const outputs = new Set<string>();
+  const visit = (file: string) => {
+    if (outputs.has(file)) return;
+    outputs.add(file);
+    for (const imported of metafile.outputs[file]?.imports ?? [])
+      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+  };
+  visit(handlerOutput);
+  return [...outputs];
+}

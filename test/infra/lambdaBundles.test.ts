@@ -5,7 +5,7 @@ import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBundledPricing } from '../../functions/adapters/cost/bundledPricing';
 import { dataModules } from '../../lib/bundling/dataModules';
-import { bundleLambda, LAMBDA_ENTRIES, PROJECT_ROOT, type LambdaName } from '../../lib/lambdaBundling';
+import { bundleLambda, coldStartOutputs, LAMBDA_ENTRIES, PROJECT_ROOT, type LambdaName } from '../../lib/lambdaBundling';
 
 /**
  * What goes into each function's bundle, as the stack builds it
@@ -16,17 +16,9 @@ import { bundleLambda, LAMBDA_ENTRIES, PROJECT_ROOT, type LambdaName } from '../
 const directory = mkdtempSync(join(tmpdir(), 'zeta-bundles-'));
 const bundles = {} as Record<LambdaName, { inputs: string[]; atColdStart: string[]; code: string }>;
 
-/** The modules of the outputs a cold start loads: the handler module and the chunks it imports statically, not those behind `import()`. */
+/** The modules of the outputs a cold start loads. */
 function loadedAtColdStart(metafile: Metafile, handler: string): string[] {
-  const outputs = new Set<string>();
-  const visit = (file: string) => {
-    if (outputs.has(file)) return;
-    outputs.add(file);
-    for (const imported of metafile.outputs[file]?.imports ?? [])
-      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
-  };
-  visit(handler);
-  return [...outputs].flatMap((file) => Object.keys(metafile.outputs[file]?.inputs ?? {}));
+  return coldStartOutputs(metafile, handler).flatMap((file) => Object.keys(metafile.outputs[file]?.inputs ?? {}));
 }
 
 beforeAll(async () => {
