@@ -9,6 +9,7 @@ import { LOCAL_SECRET_DEFAULTS } from '../../functions/config/secrets';
 import { toApiGatewayEvent } from '../apiGatewayEvent';
 import type { LocalSchedule } from '../scheduler/localScheduler';
 import { AwsFrontDoor } from './awsFrontDoor';
+import type { AwsService } from './awsRequestDecoding';
 import { FunctionInstances, type FunctionInstanceStats } from './functionInstances';
 import { AccessDeniedError, IamAuthorizer, describeDenial, type AuthorizedCall, type CallerPrincipal } from './iamAuthorizer';
 import {
@@ -23,6 +24,8 @@ import { LogSubscriptions } from './logSubscriptions';
 import { SecretsManagerStandIn } from './secretsManagerStandIn';
 import { CloudFrontStandIn, type CloudFrontStats } from './cloudFrontStandIn';
 import { RouteThrottles } from './routeThrottles';
+/** DevOps with their own access: recorded, never denied. */
+const OPERATOR = { kind: 'operator', caller: 'operator' } as const satisfies CallerPrincipal;
 
 export interface AsDeployedOptions {
   /** The synthesized cloud assembly (`cdk synth -o DIR`). */
@@ -395,7 +398,23 @@ export class AsDeployedStack {
 
   /** The credentials of an operator (the CLI run by DevOps with their own access): recorded, never denied. */
   operatorCredentials() {
-    return this.frontDoor.credentialsFor({ kind: 'operator', caller: 'operator' } satisfies CallerPrincipal);
+    return this.frontDoor.credentialsFor(OPERATOR);
+  }
+
+  /** An SDK client's configuration to call `service` through the front door as `principal` (the operator unless said). */
+  clientConfig(service: AwsService, principal: CallerPrincipal = OPERATOR) {
+    const keys = this.frontDoor.credentialsFor(principal);
+    return {
+      region: this.deployment.region,
+      endpoint: this.frontDoor.endpointOf(service),
+      // The local S3 server takes the bucket in the path, not in the host name.
+      forcePathStyle: service === 's3',
+      credentials: {
+        accessKeyId: keys.AWS_ACCESS_KEY_ID,
+        secretAccessKey: keys.AWS_SECRET_ACCESS_KEY,
+        sessionToken: keys.AWS_SESSION_TOKEN,
+      },
+    };
   }
 
   endpointOf(service: Parameters<AwsFrontDoor['endpointOf']>[0]): string {
@@ -509,17 +528,7 @@ export class AsDeployedStack {
           context: {},
         })),
       );
-      const keys = this.frontDoor.credentialsFor(principal);
-      const s3 = new S3Client({
-        region: this.deployment.region,
-        endpoint: this.frontDoor.endpointOf('s3'),
-        forcePathStyle: true,
-        credentials: {
-          accessKeyId: keys.AWS_ACCESS_KEY_ID,
-          secretAccessKey: keys.AWS_SECRET_ACCESS_KEY,
-          sessionToken: keys.AWS_SESSION_TOKEN,
-        },
-      });
+      const s3 = new S3Client(this.clientConfig('s3', principal));
       const files = deployment.sources.flatMap((source) =>
         readdirSync(source.directory, { recursive: true, withFileTypes: true })
           .filter((entry) => entry.isFile())

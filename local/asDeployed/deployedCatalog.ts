@@ -21,17 +21,7 @@ export class DeployedCatalog implements EditablePrices {
   ) {}
 
   static async open(stack: AsDeployedStack, object: CatalogObject): Promise<DeployedCatalog> {
-    const keys = stack.operatorCredentials();
-    const s3 = new S3Client({
-      region: stack.deployment.region,
-      endpoint: stack.endpointOf('s3'),
-      forcePathStyle: true,
-      credentials: {
-        accessKeyId: keys.AWS_ACCESS_KEY_ID,
-        secretAccessKey: keys.AWS_SECRET_ACCESS_KEY,
-        sessionToken: keys.AWS_SESSION_TOKEN,
-      },
-    });
+    const s3 = new S3Client(stack.clientConfig('s3'));
     const read = await new S3CatalogStore(s3, object).read();
     if (read === undefined) throw new Error(`s3://${object.bucket}/${object.key} could not be read`);
     return new DeployedCatalog(s3, object, new InMemoryCatalog(read.products, read.terms));

@@ -73,18 +73,7 @@ export async function measureMessageUse(
   await stack.settleLogs();
   const endedAt = Date.now();
 
-  const keys = stack.operatorCredentials();
-  const dynamo = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      region: stack.deployment.region,
-      endpoint: stack.endpointOf('dynamodb'),
-      credentials: {
-        accessKeyId: keys.AWS_ACCESS_KEY_ID,
-        secretAccessKey: keys.AWS_SECRET_ACCESS_KEY,
-        sessionToken: keys.AWS_SESSION_TOKEN,
-      },
-    }),
-  );
+  const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient(stack.clientConfig('dynamodb')));
   const day = (at: number) => new Date(at).toISOString().slice(0, 10);
   const rows = (await new DynamoCostLedger(dynamo, stack.tableName()).rowsBetween(day(startedAt), day(endedAt))).filter((row) => {
     const at = Date.parse(row.at);

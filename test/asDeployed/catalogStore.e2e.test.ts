@@ -69,17 +69,7 @@ const catalogReads = (caller: string) =>
 describe('as deployed without a store API: the catalog read from the object the stack deploys', () => {
   it('has the catalog object in its bucket before the functions start, put there by the deployment with its own role', async () => {
     const { CATALOG_BUCKET: bucket, CATALOG_KEY: key } = stack.functions.consumer.environment;
-    const keys = stack.operatorCredentials();
-    const s3 = new S3Client({
-      region: stack.deployment.region,
-      endpoint: stack.endpointOf('s3'),
-      forcePathStyle: true,
-      credentials: {
-        accessKeyId: keys.AWS_ACCESS_KEY_ID,
-        secretAccessKey: keys.AWS_SECRET_ACCESS_KEY,
-        sessionToken: keys.AWS_SESSION_TOKEN,
-      },
-    });
+    const s3 = new S3Client(stack.clientConfig('s3'));
     const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     const expected = buildCatalogDocument(JSON.parse(readFileSync(join(PROJECT_ROOT, CATALOG_FILE), 'utf8')), CATALOG_FILE);
     expect(JSON.parse((await object.Body?.transformToString()) ?? '')).toEqual(JSON.parse(JSON.stringify(expected)));
