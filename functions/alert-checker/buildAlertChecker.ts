@@ -26,7 +26,7 @@ export function buildAlertChecker(
   overrides: AlertCheckerOverrides = {},
 ) {
   const { logger, metrics } = telemetry;
-  const core = buildCoreServices(env, telemetry);
+  const core = buildCoreServices(env);
   const catalog = overrides.catalog ?? storedProductListFromEnvironment(env, logger);
   const onBookkeepingError = (error: unknown) => {
     metrics.addMetric('AfterSendingFailed', MetricUnit.Count, 1);

@@ -1,22 +1,17 @@
-import { SchedulerClient } from '@aws-sdk/client-scheduler';
-import { meterSchedulerUsage } from '../adapters/cost/schedulerUsage';
 import { productImageUrlResolver } from '../adapters/catalog/productImageUrl';
 import { createDynamoClients } from '../adapters/dynamodb/dynamoClients';
 import { DynamoCustomerRepository } from '../adapters/dynamodb/dynamoCustomerRepository';
 import { DynamoPriceAlertRepository } from '../adapters/dynamodb/dynamoPriceAlertRepository';
 import { DynamoTemplateCategoryStore } from '../adapters/dynamodb/dynamoTemplateCategoryStore';
-import { EventBridgeFollowUpScheduler } from '../adapters/scheduler/eventBridgeFollowUpScheduler';
 import { fetchSecretFromSecretsManager } from '../adapters/secretsManagerFetcher';
 import { graphClientCache } from '../adapters/whatsapp/graphClientCache';
 import { GraphMessenger } from '../adapters/whatsapp/graphMessenger';
 import type { Environment } from '../config/environment';
 import { createSecretsLoader } from '../config/secrets';
-import type { FollowUpScheduler } from '../domain/followups/followUpScheduler';
 import { CustomerDelivery } from '../domain/messaging/customerDelivery';
 import { messageTemplates } from '../domain/messaging/messageTemplates';
 import { TemplateCategories } from '../domain/messaging/templateCategories';
 import { countingMessenger } from '../observability/metering/countingMessenger';
-import type { Telemetry } from '../observability/telemetry';
 
 /** A warm function re-reads a template's category this often: Meta announces a change a day ahead. */
 const TEMPLATE_CATEGORY_CACHE_MS = 5 * 60 * 1000;
@@ -24,25 +19,12 @@ const TEMPLATE_CATEGORY_CACHE_MS = 5 * 60 * 1000;
 /** Retention of what the app stores per customer (DynamoDB TTL; reads skip expired items too). */
 export const RETENTION = { profileDays: 365, outboundDays: 35 } as const;
 
-function followUpScheduler(env: Environment): FollowUpScheduler | undefined {
-  const { FOLLOW_UP_GROUP: groupName, FOLLOW_UP_TARGET_ARN: targetArn, FOLLOW_UP_ROLE_ARN: roleArn } = env;
-  if (!groupName || !targetArn || !roleArn) return undefined;
-  const client = new SchedulerClient({ region: env.AWS_REGION, ...(env.SCHEDULER_ENDPOINT ? { endpoint: env.SCHEDULER_ENDPOINT } : {}) });
-  meterSchedulerUsage(client);
-  return new EventBridgeFollowUpScheduler(client, {
-    groupName,
-    targetArn,
-    roleArn,
-    ...(env.FOLLOW_UP_DEAD_LETTER_ARN ? { deadLetterArn: env.FOLLOW_UP_DEAD_LETTER_ARN } : {}),
-  });
-}
-
 /**
  * The clients and services the consumer and the jobs function share, created
  * once per cold start: DynamoDB, the Graph API, the templates,
- * window-aware delivery, alerts and follow-up schedules.
+ * window-aware delivery and alerts.
  */
-export function buildCoreServices(env: Environment, { logger }: Telemetry) {
+export function buildCoreServices(env: Environment) {
   const dynamo = createDynamoClients(env);
   const loadSecrets = createSecretsLoader(env, fetchSecretFromSecretsManager);
   const graph = graphClientCache(
@@ -57,9 +39,6 @@ export function buildCoreServices(env: Environment, { logger }: Telemetry) {
     cacheMs: TEMPLATE_CATEGORY_CACHE_MS,
   });
   const messenger = countingMessenger(new GraphMessenger(graph, (name, language) => templateCategories.latest(name, language)));
-  const followUps = followUpScheduler(env);
-  if (followUps === undefined)
-    logger.info('follow-ups are off: FOLLOW_UP_GROUP, FOLLOW_UP_TARGET_ARN and FOLLOW_UP_ROLE_ARN are not all set');
   return {
     dynamo,
     loadSecrets,
@@ -71,7 +50,6 @@ export function buildCoreServices(env: Environment, { logger }: Telemetry) {
     customers: new DynamoCustomerRepository(dynamo.document, env.TABLE_NAME, { ...RETENTION, memoryDays: env.MEMORY_DAYS }),
     delivery: new CustomerDelivery(messenger, Date.now),
     alerts: new DynamoPriceAlertRepository(dynamo.document, env.TABLE_NAME),
-    followUps,
   };
 }
 

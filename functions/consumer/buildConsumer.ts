@@ -5,6 +5,7 @@ import { PowertoolsMessageClaims } from '../adapters/dynamodb/powertoolsMessageC
 import { GraphApiError } from '../adapters/whatsapp/graphErrors';
 import { storedCatalogFromEnvironment } from '../adapters/catalog/storedCatalog';
 import { buildCoreServices, RETENTION } from '../composition/coreServices';
+import { followUpSchedulerFromEnvironment } from '../adapters/scheduler/followUpSchedulerFromEnvironment';
 import type { Environment } from '../config/environment';
 import { PriceAlertService } from '../domain/alerts/priceAlertService';
 import type { AssistantEngine } from '../domain/assistant/assistantEngine';
@@ -54,7 +55,8 @@ export interface ConsumerOverrides {
  */
 export function buildConsumer(env: Environment, telemetry: Telemetry = createTelemetry('consumer'), overrides: ConsumerOverrides = {}) {
   const { logger, metrics } = telemetry;
-  const core = buildCoreServices(env, telemetry);
+  const core = buildCoreServices(env);
+  const followUps = followUpSchedulerFromEnvironment(env, logger);
   const { dynamo, imageUrlOf, customers, templates } = core;
   const catalog = overrides.catalog ?? storedCatalogFromEnvironment(env, logger);
   const tools = new ShoppingTools(catalog);
@@ -130,10 +132,11 @@ export function buildConsumer(env: Environment, telemetry: Telemetry = createTel
     hasOpenAiKey,
   );
 
-  const identities = buildIdentities({ env, core, telemetry });
+  const identities = buildIdentities({ env, core, followUps, telemetry });
   const conversation = buildConversation({
     env,
     core,
+    followUps,
     catalog,
     telemetry,
     identities,

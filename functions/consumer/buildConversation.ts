@@ -27,6 +27,7 @@ import { CustomerRateLimiter } from '../domain/limits/customerRateLimiter';
 import type { PhotoDescriptions } from '../domain/media/photoDescriptions';
 import type { VoiceNotes } from '../domain/media/voiceNotes';
 import { CustomerErasure } from '../domain/privacy/customerErasure';
+import type { FollowUpScheduler } from '../domain/followups/followUpScheduler';
 import type { Recommender } from '../domain/recommendations/recommender';
 import { customerRef } from '../observability/customerRef';
 import type { Telemetry } from '../observability/telemetry';
@@ -43,14 +44,21 @@ export interface ConversationParts {
   /** Voice notes and photos, already behind the daily AI budget. */
   media: { voice: VoiceNotes; photos: PhotoDescriptions };
   identities: CustomerIdentities;
+  /** The customers' follow-up schedules; none when the stack gave no schedule group. */
+  followUps: FollowUpScheduler | undefined;
 }
 
 /** Who a customer is: the one key their phone number and BSUID lead to (domain/identity). */
-export function buildIdentities({ env, core, telemetry: { logger, metrics } }: Pick<ConversationParts, 'env' | 'core' | 'telemetry'>) {
+export function buildIdentities({
+  env,
+  core,
+  followUps,
+  telemetry: { logger, metrics },
+}: Pick<ConversationParts, 'env' | 'core' | 'followUps' | 'telemetry'>) {
   return new CustomerIdentities({
     directory: new DynamoIdentityDirectory(core.dynamo.document, env.TABLE_NAME),
     customers: core.customers,
-    ...(core.followUps ? { followUps: core.followUps } : {}),
+    ...(followUps ? { followUps } : {}),
     onJoined: (kept, dropped) => {
       metrics.addMetric('CustomerIdentitiesJoined', MetricUnit.Count, 1);
       logger.warn('a phone number and a BSUID of two customers were joined', { kept: customerRef(kept), dropped: customerRef(dropped) });
@@ -96,7 +104,7 @@ export function buildConversation(parts: ConversationParts): ConversationService
     customers,
     identities: new DynamoIdentityDirectory(dynamo.document, env.TABLE_NAME),
     media: { eraseCustomerMedia: async (customerRef) => (await stagedMedia()).eraseCustomerMedia(customerRef) },
-    ...(core.followUps ? { followUps: core.followUps } : {}),
+    ...(parts.followUps ? { followUps: parts.followUps } : {}),
     customerRef,
     confirmations: new DynamoErasureConfirmations(dynamo.document, env.TABLE_NAME),
     newNonce: () => randomUUID().replaceAll('-', '').slice(0, 20),
@@ -115,7 +123,7 @@ export function buildConversation(parts: ConversationParts): ConversationService
       customers,
       viewStats: shopping.viewStats,
       progress: new DynamoTurnProgress(dynamo.document, env.TABLE_NAME, env.IDEMPOTENCY_DAYS, Date.now),
-      ...(core.followUps ? { followUps: core.followUps } : {}),
+      ...(parts.followUps ? { followUps: parts.followUps } : {}),
     },
     answering: {
       answerers,

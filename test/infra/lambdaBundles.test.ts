@@ -58,14 +58,14 @@ describe('the Lambda bundles', () => {
     expect(including('consumer', /templates\/message_templates\.yaml/)).toHaveLength(1);
   });
 
-  it('give each function only what it uses: pictures without the search or the understanding, jobs without the conversation', () => {
+  it('give each function only what it uses: pictures without the search or the understanding, jobs without the conversation or the Scheduler client', () => {
     expect(including('catalogImages', /functions\/domain\/(understanding|dialogue|conversation|assistant)\/|catalogIndex|Stemmer/)).toEqual(
       [],
     );
     expect(
       including(
         'alertChecker',
-        /functions\/domain\/(understanding|dialogue\/planTurn|conversation|assistant)\/|catalogIndex|Stemmer|node_modules\/openai\//,
+        /functions\/domain\/(understanding|dialogue\/planTurn|conversation|assistant)\/|catalogIndex|Stemmer|node_modules\/(openai|@aws-sdk\/client-scheduler)\//,
       ),
     ).toEqual([]);
     expect(including('webhook', /functions\/domain\/catalog\/|functions\/adapters\/catalog\//)).toEqual([]);
