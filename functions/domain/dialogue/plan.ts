@@ -27,8 +27,8 @@ export interface SearchPlan {
   exclude: readonly string[];
   /** Features named in this message: when they and the earlier ones together find nothing, these are kept. */
   newFeatures?: readonly Feature[];
-  /** When the narrowed search finds nothing: the same search in this order, said so («дешевле нет — вот самые доступные»). */
-  fallback?: { sort: CatalogSort; intro: 'noCheaper' | 'noPricier' };
+  /** When nothing is cheaper (dearer) than what was shown: this search instead, in this order, said so («дешевле нет — вот самые доступные»). */
+  fallback?: { filters: SearchFilters; sort: CatalogSort; intro: 'noCheaper' | 'noPricier' };
 }
 
 /**

@@ -251,19 +251,22 @@ function sorted(sort: SortCue, screen: Screen, filters: SearchPlan['filters']): 
         sort: screen.focus ? 'price_desc' : 'price_asc',
         intro: 'cheaper',
         pivotPrice: pivot,
-        fallback: { sort: 'price_asc', intro: 'noCheaper' },
+        // The customer's own search, their budget included: «подешевле» never shows what they said was too dear.
+        fallback: { filters, sort: 'price_asc', intro: 'noCheaper' },
       };
     }
     case 'pricier': {
       const pivot = screen.focus?.price ?? Math.max(...screen.shown.map((product) => product.price));
       if (!Number.isFinite(pivot)) return { sort: 'price_desc', intro: 'sorted' };
       const { budgetMax: _max, ...rest } = filters;
+      const { budgetMin: _min, ...withoutBudget } = rest;
       return {
         filters: { ...rest, budgetMin: Math.max(pivot + 1, filters.budgetMin ?? 0) },
         sort: 'price_asc',
         intro: 'pricier',
         pivotPrice: pivot,
-        fallback: { sort: 'price_desc', intro: 'noPricier' },
+        // «Подороже» lifts the customer's own ceiling: the dearest of the section.
+        fallback: { filters: withoutBudget, sort: 'price_desc', intro: 'noPricier' },
       };
     }
     case 'bigger':

@@ -77,9 +77,8 @@ export const searchAnswer: PlanAnswerer<'search'> = async (plan, context) => {
   if (outcome.products.length === 0 && plan.intro === 'more') {
     body = botText(language, 'search.noMore');
   } else if ((outcome.products.length === 0 || outcome.relaxed.length > 0) && plan.fallback) {
-    // Nothing cheaper (or dearer) than what was shown: the same search without that bound, in price order, said so.
-    const { budgetMin: _min, budgetMax: _max, ...unbounded } = plan.filters;
-    searched = unbounded;
+    // Nothing cheaper (or dearer) than what was shown: the plan's fallback search, in price order, said so.
+    searched = plan.fallback.filters;
     sort = plan.fallback.sort;
     outcome = await tools.searchProducts(productFilters(searched, { sort, exclude: [] }, undefined));
     body = outcome.products.length > 0 ? botText(language, `search.${plan.fallback.intro}`) : searchIntro(outcome, filters, language);
