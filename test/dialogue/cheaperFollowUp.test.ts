@@ -39,3 +39,20 @@ describe('«а подешевле?» when nothing in the search is cheaper', () 
     expect(cheaper[0]).toBe(Math.min(...first));
   });
 });
+
+describe('a first search for something cheap', () => {
+  it.each([
+    ['ru', 'нужен дешёвый диван'],
+    ['kk', 'арзан диван керек'],
+    ['en', 'I need a cheap sofa'],
+  ])('(%s) «%s» lists the sofas cheapest first, from the cheapest of the section', async (_language, message) => {
+    const customer = { waId: String(next++) };
+    await harness.invoke([sqsRecord(text(customer, message))]);
+    const shown = prices(lists(customer.waId).at(-1));
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown).toEqual([...shown].sort((a, b) => a - b));
+
+    await harness.invoke([sqsRecord(text(customer, 'какой самый дешёвый диван?'))]);
+    expect(shown[0]).toBe(Math.min(...prices(lists(customer.waId).at(-1))));
+  });
+});
