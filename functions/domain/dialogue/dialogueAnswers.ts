@@ -6,6 +6,7 @@ import { courtesyAnswer } from './answers/courtesyAnswer';
 import { greetingAnswer, helpAnswer, notUnderstoodAnswer, recommendAnswer } from './answers/intentAnswers';
 import type { PlanAnswerer } from './answers/planContext';
 import { beyondAnswer, nothingShownAnswer, showAnswer, whichAnswer } from './answers/pointingAnswers';
+import { otherColorsAnswer } from './answers/otherColorsAnswer';
 import { productAnswer } from './answers/productAnswer';
 import { searchAnswer } from './answers/searchAnswer';
 import { storeAnswer } from './answers/storeAnswer';
@@ -23,6 +24,7 @@ const DIALOGUE_ANSWERERS: { readonly [K in PlanKind]: PlanAnswerer<K> } = {
   nothingShown: nothingShownAnswer,
   productQuestion: productAnswer,
   compare: compareAnswer,
+  otherColors: otherColorsAnswer,
   storeQuestion: storeAnswer,
   courtesy: courtesyAnswer,
   buy: buyAnswer,

@@ -1,5 +1,5 @@
 import type { CatalogSort } from '../catalog/catalogSort';
-import type { Category } from '../catalog/product';
+import type { Category, Color } from '../catalog/product';
 import type { Feature } from '../catalog/productFeatures';
 import type { StoreTopic } from '../store/storeTopics';
 import type { ItemMention } from '../understanding/attributes';
@@ -52,6 +52,8 @@ export type Plan =
       space?: SizeCue;
     }
   | { kind: 'compare'; productIds: readonly string[] }
+  /** «А в другом цвете есть?»: the colours the search (or the product's section) has besides the one on screen. */
+  | { kind: 'otherColors'; filters: SearchFilters; except?: Color }
   | { kind: 'storeQuestion'; topic: StoreTopic }
   | { kind: 'courtesy'; courtesy: Courtesy }
   /** The product to order, or none: the set put together, or ask which. */

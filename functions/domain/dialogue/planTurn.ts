@@ -4,7 +4,7 @@ import { sizeOf } from '../catalog/productSize';
 import type { Analysis } from '../understanding/understand';
 import type { Reference } from '../understanding/references';
 import type { SortCue } from '../understanding/sortCue';
-import type { DialogueState } from './dialogueState';
+import type { DialogueState, SearchFilters } from './dialogueState';
 import type { Plan, PlannedTurn, SearchPlan } from './plan';
 import { mergeFilters, namedFilters, namesAnything, type NamedFilters } from './searchFilters';
 
@@ -92,6 +92,20 @@ function choosePlan(analysis: Analysis, state: DialogueState, screen: Screen): P
     if (ids.length > 1) return { kind: 'compare', productIds: ids };
     if (subject) return { kind: 'productQuestion', topic: 'details', productId: subject.id, features: [] };
     return { kind: 'nothingShown' };
+  }
+
+  // «А в другом цвете есть?»: which colours there are besides the one on screen, to pick from.
+  if (cues.acts.includes('otherColor') && named.color === undefined) {
+    // The search on screen, or a new section's («а шкафы в других цветах?»), or the section of the product in focus.
+    const startOver = newCategory || state.filters.category === undefined;
+    const base: SearchFilters = startOver
+      ? { features: [], ...(subject && !newCategory ? { category: subject.category } : {}) }
+      : state.filters;
+    const { color: current, ...rest } = base;
+    const filters: SearchFilters = { ...rest, ...(named.category ? { category: named.category } : {}) };
+    const except = current ?? (newCategory ? undefined : subject?.color);
+    if (filters.category === undefined) return { kind: 'nothingShown' };
+    return { kind: 'otherColors', filters, ...(except ? { except } : {}) };
   }
 
   // «А телевизор на неё встанет?» names the stand's own section: no new search.

@@ -3,9 +3,10 @@ import { findLabels, labelledPhrases } from './phrases';
 
 /**
  * What a follow-up asks the conversation to do with what is on screen: buy
- * it, add it up, find what goes with it, show more of the same.
+ * it, add it up, find what goes with it, show more of the same, say which
+ * other colours there are.
  */
-export type ConversationAct = 'buy' | 'total' | 'complement' | 'more';
+export type ConversationAct = 'buy' | 'total' | 'complement' | 'more' | 'otherColor';
 
 const ACT_PHRASES = labelledPhrases<ConversationAct>({
   buy: [
@@ -121,6 +122,30 @@ const ACT_PHRASES = labelledPhrases<ConversationAct>({
     'something else',
     'тағы*',
     'басқа*',
+  ],
+  // Longer than «другой»/«басқа» alone (more of the same), so these win where both start.
+  otherColor: [
+    'в другом цвете',
+    'в других цветах',
+    'в другой расцветке',
+    'в других расцветках',
+    'другого цвета',
+    'других цветов',
+    'другой цвет',
+    'другие цвета',
+    'другой расцветки',
+    'другую расцветку',
+    'другие расцветки',
+    'другого оттенка',
+    'другой оттенок',
+    'other colour*',
+    'other color*',
+    'another colour',
+    'another color',
+    'different colour*',
+    'different color*',
+    'басқа түс*',
+    'басқа түсті*',
   ],
 });
 

@@ -15,7 +15,11 @@ const SORT_INTRO: Record<CatalogSort, TextKey> = {
   size_asc: 'search.sorted.smallest',
 };
 
-function productFilters(filters: SearchFilters, plan: Pick<SearchPlan, 'sort' | 'exclude'>, text: string | undefined): ProductFilters {
+export function productFilters(
+  filters: SearchFilters,
+  plan: Pick<SearchPlan, 'sort' | 'exclude'>,
+  text: string | undefined,
+): ProductFilters {
   return {
     ...(text ? { text } : {}),
     ...(filters.category ? { category: filters.category } : {}),
