@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ConfigurationError, type Environment } from './environment';
 
 /**
@@ -22,15 +22,17 @@ export const LOCAL_SECRET_DEFAULTS = {
 } as const;
 
 const storedSecretSchema = z.object({
-  WHATSAPP_APP_SECRET: z.string().min(1),
-  WHATSAPP_VERIFY_TOKEN: z.string().min(1),
-  WHATSAPP_TOKEN: z.string().min(1),
-  OPENAI_API_KEY: z.string().optional(),
-  BITRIX24_WEBHOOK_URL: z
-    .string()
-    .url()
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  WHATSAPP_APP_SECRET: z.string().check(z.minLength(1)),
+  WHATSAPP_VERIFY_TOKEN: z.string().check(z.minLength(1)),
+  WHATSAPP_TOKEN: z.string().check(z.minLength(1)),
+  OPENAI_API_KEY: z.optional(z.string()),
+  BITRIX24_WEBHOOK_URL: z.union([
+    z.optional(z.url()),
+    z.pipe(
+      z.literal(''),
+      z.transform(() => undefined),
+    ),
+  ]),
 });
 
 export type SecretFetcher = (secretId: string, maxAgeSeconds: number) => Promise<unknown>;

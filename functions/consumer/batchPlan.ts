@@ -3,6 +3,7 @@ import { queuedEventSchema, type QueuedEvent } from '../contracts/queuedEvent';
 import type { Turn } from '../domain/conversation/turn';
 import type { TemplateUpdate } from '../domain/messaging/templateUpdate';
 import type { DeliveryStatus } from '../domain/whatsapp/inboundMessage';
+import { IN_ENGLISH } from '../validation/issueMessages';
 
 /** What the consumer does with one SQS record of a batch. */
 export type PlannedRecord =
@@ -26,7 +27,7 @@ function readEvent(record: SQSRecord): QueuedEvent | string {
   } catch {
     return 'body is not JSON';
   }
-  const parsed = queuedEventSchema.safeParse(json);
+  const parsed = queuedEventSchema.safeParse(json, IN_ENGLISH);
   return parsed.success ? parsed.data : `body does not match the queued event: ${parsed.error.issues[0]?.message ?? ''}`;
 }
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { templateUpdateSchema } from '../domain/messaging/templateUpdate';
 import { customerSchema, deliveryStatusSchema, inboundMessageSchema } from '../domain/whatsapp/inboundMessage';
 

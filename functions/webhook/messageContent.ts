@@ -1,5 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { InboundContent } from '../domain/whatsapp/inboundMessage';
+import { nonEmpty, orUnset } from './cloudApiWebhook';
 
 /**
  * What a Cloud API message says, as one of the domain's kinds. Each of Meta's
@@ -9,25 +10,25 @@ import type { InboundContent } from '../domain/whatsapp/inboundMessage';
  */
 type Reader = (message: Record<string, unknown>) => InboundContent | undefined;
 
-const caption = z.string().optional().catch(undefined);
+const caption = orUnset(z.string());
 /** Meta documents numbers; other senders put numbers in strings, or placeholders: those become "unknown". */
 const coordinate = (limit: number) =>
-  z.union([z.number(), z.string()]).transform(Number).pipe(z.number().min(-limit).max(limit)).optional().catch(undefined);
+  orUnset(z.pipe(z.pipe(z.union([z.number(), z.string()]), z.transform(Number)), z.number().check(z.gte(-limit), z.lte(limit))));
 
 const textPart = z.object({ body: z.string() });
-const audioPart = z.object({ id: z.string().min(1), mime_type: z.string().default('audio/ogg'), voice: z.boolean().default(false) });
-const imagePart = z.object({ id: z.string().min(1), mime_type: z.string().default('image/jpeg'), caption });
+const audioPart = z.object({ id: nonEmpty, mime_type: z._default(z.string(), 'audio/ogg'), voice: z._default(z.boolean(), false) });
+const imagePart = z.object({ id: nonEmpty, mime_type: z._default(z.string(), 'image/jpeg'), caption });
 const otherMediaPart = z.object({ caption });
-const replyPart = z.object({ id: z.string(), title: z.string().default('') });
+const replyPart = z.object({ id: z.string(), title: z._default(z.string(), '') });
 const interactivePart = z.object({
   type: z.string(),
-  button_reply: replyPart.optional(),
-  list_reply: replyPart.optional(),
-  nfm_reply: z.object({ name: caption, body: caption }).optional(),
-  call_permission_reply: z.object({ response: z.string() }).optional(),
+  button_reply: z.optional(replyPart),
+  list_reply: z.optional(replyPart),
+  nfm_reply: z.optional(z.object({ name: caption, body: caption })),
+  call_permission_reply: z.optional(z.object({ response: z.string() })),
 });
-const templateButtonPart = z.object({ payload: z.string().default(''), text: z.string().default('') });
-const reactionPart = z.object({ emoji: z.string().optional().catch(undefined) });
+const templateButtonPart = z.object({ payload: z._default(z.string(), ''), text: z._default(z.string(), '') });
+const reactionPart = z.object({ emoji: orUnset(z.string()) });
 const locationPart = z.object({
   latitude: coordinate(90),
   longitude: coordinate(180),
@@ -40,31 +41,32 @@ const orderPart = z.object({
   text: caption,
   product_items: z.array(
     z.object({
-      product_retailer_id: z.string().min(1),
-      quantity: z.coerce.number().int().positive().catch(1),
-      item_price: z.coerce.number().nonnegative().optional().catch(undefined),
+      product_retailer_id: nonEmpty,
+      quantity: z.catch(z.coerce.number().check(z.int(), z.positive()), 1),
+      item_price: orUnset(z.coerce.number().check(z.nonnegative())),
       currency: caption,
     }),
   ),
 });
 const editPart = z.object({
-  original_message_id: z.string().min(1),
-  message: z
-    .object({
-      text: textPart.optional().catch(undefined),
-      image: otherMediaPart.optional().catch(undefined),
-      video: otherMediaPart.optional().catch(undefined),
-      document: otherMediaPart.optional().catch(undefined),
-    })
-    .catch({}),
+  original_message_id: nonEmpty,
+  message: z.catch(
+    z.object({
+      text: orUnset(textPart),
+      image: orUnset(otherMediaPart),
+      video: orUnset(otherMediaPart),
+      document: orUnset(otherMediaPart),
+    }),
+    {},
+  ),
 });
-const revokePart = z.object({ original_message_id: z.string().min(1) });
-const identifier = z.string().min(1).optional().catch(undefined);
+const revokePart = z.object({ original_message_id: nonEmpty });
+const identifier = orUnset(nonEmpty);
 /** Meta's system notice; `customer` and `new_wa_id` are the names older Graph versions used. */
 export const systemPart = z.object({
-  type: z.string().optional().catch(undefined),
+  type: orUnset(z.string()),
   wa_id: identifier,
-  new_wa_id: z.union([z.string(), z.number()]).transform(String).optional().catch(undefined),
+  new_wa_id: orUnset(z.pipe(z.union([z.string(), z.number()]), z.transform(String))),
   customer: identifier,
   user_id: identifier,
   previous_user_id: identifier,
@@ -95,10 +97,10 @@ function identityChangeOf(message: Record<string, unknown>) {
       return undefined;
   }
 }
-const unsupportedPart = z.object({ type: z.string().min(1) });
+const unsupportedPart = z.object({ type: nonEmpty });
 
 /** The message's part named after its type (`text`, `image`…), read by its schema; undefined when it does not fit. */
-function part<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
+function part<T>(schema: z.ZodMiniType<T>, value: unknown): T | undefined {
   const parsed = schema.safeParse(value);
   return parsed.success ? parsed.data : undefined;
 }

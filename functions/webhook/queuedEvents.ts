@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { QueuedEvent } from '../contracts/queuedEvent';
 import {
   DELIVERY_STATES,
@@ -8,6 +8,7 @@ import {
   type DeliveryStatus,
   type InboundMessage,
 } from '../domain/whatsapp/inboundMessage';
+import { IN_ENGLISH } from '../validation/issueMessages';
 import {
   cloudApiStatusSchema,
   cloudApiWebhookSchema,
@@ -207,7 +208,7 @@ function customerOf(phone: string | undefined, userId: string | undefined, conta
  * number or product and parts we cannot read are left out and reported.
  */
 export function parseWebhook(body: unknown, receivedAt: number, phoneNumberId: string): ParsedWebhook {
-  const envelope = cloudApiWebhookSchema.safeParse(body);
+  const envelope = cloudApiWebhookSchema.safeParse(body, IN_ENGLISH);
   if (!envelope.success) {
     const issue = envelope.error.issues[0];
     throw new MalformedPayloadError(`${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);

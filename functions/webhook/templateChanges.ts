@@ -1,14 +1,15 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { QueuedEvent } from '../contracts/queuedEvent';
 import { TEMPLATE_CATEGORIES } from '../domain/messaging/templateCategory';
 import type { TemplateUpdate } from '../domain/messaging/templateUpdate';
+import { nonEmpty } from './cloudApiWebhook';
 
-const id = z.union([z.number(), z.string().min(1)]).transform(String);
+const id = z.pipe(z.union([z.number(), nonEmpty]), z.transform(String));
 
 const templateRef = {
   message_template_id: id,
-  message_template_name: z.string().min(1),
-  message_template_language: z.string().min(1),
+  message_template_name: nonEmpty,
+  message_template_language: nonEmpty,
 };
 
 /**
@@ -20,17 +21,17 @@ const templateRef = {
 const categoryUpdateSchema = z.looseObject({
   ...templateRef,
   new_category: z.string(),
-  previous_category: z.string().optional(),
-  correct_category: z.string().optional(),
-  category_update_timestamp: z.number().optional(),
+  previous_category: z.optional(z.string()),
+  correct_category: z.optional(z.string()),
+  category_update_timestamp: z.optional(z.number()),
 });
 
 /** message_template_status_update: APPROVED, REJECTED, PAUSED…, with the category it was approved in. */
 const statusUpdateSchema = z.looseObject({
   ...templateRef,
   event: z.string(),
-  message_template_category: z.string().optional(),
-  reason: z.string().nullable().optional(),
+  message_template_category: z.optional(z.string()),
+  reason: z.optional(z.nullable(z.string())),
 });
 
 function updateOf(field: string, value: unknown, at: number): TemplateUpdate | undefined {

@@ -93,6 +93,13 @@ describe('the Lambda bundles', () => {
   });
 });
 
+describe('the webhook, which Meta waits for', () => {
+  it("loads no zod classic at a cold start: its schemas are zod/mini's, whose methods esbuild can drop", () => {
+    expect(loadingAtColdStart('webhook', /node_modules\/zod\/v4\/classic\//)).toEqual([]);
+    expect(loadingAtColdStart('webhook', /node_modules\/zod\/v4\/mini\//).length).toBeGreaterThan(0);
+  });
+});
+
 describe('data validated at build', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'zeta-data-modules-'));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { IN_ENGLISH } from '../../validation/issueMessages';
 import type { AnalyticsCounts } from './analyticsCounters';
 import { COST_COMPONENTS, type CostComponent, type Costs } from './costComponents';
 import type { Attribution, PricedUsage, UsageQuantities } from './costCalculator';
@@ -65,7 +66,7 @@ export function ledgerRowOf(record: InvocationRecord): LedgerRow {
 }
 
 const costsSchema = z.strictObject(
-  Object.fromEntries(COST_COMPONENTS.map((component) => [component, z.number()])) as Record<CostComponent, z.ZodNumber>,
+  Object.fromEntries(COST_COMPONENTS.map((component) => [component, z.number()])) as Record<CostComponent, z.ZodMiniNumber>,
 );
 
 /** Rows come back from DynamoDB or over HTTP (`zeta cost report --local`): checked before they are summed. */
@@ -74,27 +75,27 @@ const ledgerRowSchema = z.object({
   function: z.string(),
   requestId: z.string(),
   feature: z.string(),
-  customerRef: z.string().optional(),
-  inbound: z.record(z.string(), z.number()).optional(),
+  customerRef: z.optional(z.string()),
+  inbound: z.optional(z.record(z.string(), z.number())),
   region: z.string(),
   pricingVersion: z.string(),
   costs: costsSchema,
   totalUsd: z.number(),
   quantities: z.record(z.string(), z.number()),
   analytics: z.record(z.string(), z.number()),
-  attributions: z
-    .array(
+  attributions: z.optional(
+    z.array(
       z.object({
         component: z.enum(COST_COMPONENTS),
         usd: z.number(),
         feature: z.string(),
-        customerRef: z.string().optional(),
-        template: z.string().optional(),
-        category: z.string().optional(),
+        customerRef: z.optional(z.string()),
+        template: z.optional(z.string()),
+        category: z.optional(z.string()),
       }),
-    )
-    .optional(),
-  unpriced: z.array(z.string()).optional(),
+    ),
+  ),
+  unpriced: z.optional(z.array(z.string())),
 });
 
 export class InvalidLedgerRowError extends Error {
@@ -102,7 +103,7 @@ export class InvalidLedgerRowError extends Error {
 }
 
 export function parseLedgerRow(raw: unknown): LedgerRow {
-  const parsed = ledgerRowSchema.safeParse(raw);
+  const parsed = ledgerRowSchema.safeParse(raw, IN_ENGLISH);
   if (!parsed.success) {
     throw new InvalidLedgerRowError(
       `not a ledger row: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,

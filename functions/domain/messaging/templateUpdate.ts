@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { TEMPLATE_CATEGORIES } from './templateCategory';
 
 const templateRef = {
-  templateId: z.string().min(1),
-  name: z.string().min(1),
-  language: z.string().min(1),
+  templateId: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
+  language: z.string().check(z.minLength(1)),
   /** Milliseconds: when Meta sent the change (the webhook entry's time). */
   at: z.number(),
 };
@@ -22,7 +22,7 @@ export const templateUpdateSchema = z.discriminatedUnion('kind', [
     kind: z.literal('category_changed'),
     ...templateRef,
     category: z.enum(TEMPLATE_CATEGORIES),
-    previousCategory: z.string().optional(),
+    previousCategory: z.optional(z.string()),
   }),
   /** The category will change at `effectiveAt`: monitoring only, Meta says not to route on it. */
   z.object({
@@ -30,15 +30,15 @@ export const templateUpdateSchema = z.discriminatedUnion('kind', [
     ...templateRef,
     category: z.string(),
     correctCategory: z.string(),
-    effectiveAt: z.number().optional(),
+    effectiveAt: z.optional(z.number()),
   }),
   /** Approved, rejected, paused…; an approval carries the category Meta approved it in. */
   z.object({
     kind: z.literal('status'),
     ...templateRef,
     status: z.string(),
-    category: z.string().optional(),
-    reason: z.string().optional(),
+    category: z.optional(z.string()),
+    reason: z.optional(z.string()),
   }),
 ]);
 

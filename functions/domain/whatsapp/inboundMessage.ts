@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A customer's message as the domain sees it: one of a few kinds of content,
@@ -14,13 +14,13 @@ import * as z from 'zod';
 export const inboundContentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string() }),
   z.object({ kind: z.literal('audio'), mediaId: z.string(), mimeType: z.string(), voice: z.boolean() }),
-  z.object({ kind: z.literal('image'), mediaId: z.string(), mimeType: z.string(), caption: z.string().optional() }),
+  z.object({ kind: z.literal('image'), mediaId: z.string(), mimeType: z.string(), caption: z.optional(z.string()) }),
   /** A tap on a reply button, a list row or a template quick reply. */
   z.object({ kind: z.literal('reply'), replyId: z.string(), title: z.string(), source: z.enum(['button', 'list', 'template']) }),
   /** The customer opened the chat for the first time (Meta's request_welcome). */
   z.object({ kind: z.literal('welcome') }),
   /** Emoji reactions and system notices: recorded, never answered. */
-  z.object({ kind: z.literal('reaction'), emoji: z.string().optional() }),
+  z.object({ kind: z.literal('reaction'), emoji: z.optional(z.string()) }),
   /**
    * WhatsApp's notices about the customer's account; `identityChange` when
    * they changed their number (user_changed_number) or their business-scoped
@@ -28,49 +28,49 @@ export const inboundContentSchema = z.discriminatedUnion('kind', [
    */
   z.object({
     kind: z.literal('system'),
-    identityChange: z
-      .object({
-        previousPhone: z.string().optional(),
-        newPhone: z.string().optional(),
-        previousUserId: z.string().optional(),
-        newUserId: z.string().optional(),
-      })
-      .optional(),
+    identityChange: z.optional(
+      z.object({
+        previousPhone: z.optional(z.string()),
+        newPhone: z.optional(z.string()),
+        previousUserId: z.optional(z.string()),
+        newUserId: z.optional(z.string()),
+      }),
+    ),
   }),
   /** A type the assistant does not handle (Meta's own `unsupported`, polls, a new interactive type…). */
   z.object({ kind: z.literal('unsupported'), originalType: z.string() }),
   /** A type the assistant handles, arrived broken (Meta sends an `interactive` without its object, with error 131000). */
-  z.object({ kind: z.literal('unreadable'), originalType: z.string(), errorCode: z.number().optional() }),
+  z.object({ kind: z.literal('unreadable'), originalType: z.string(), errorCode: z.optional(z.number()) }),
   /** A cart sent from the catalog: product ids (the store's retailer ids) and quantities. */
   z.object({
     kind: z.literal('order'),
-    catalogId: z.string().optional(),
-    note: z.string().optional(),
+    catalogId: z.optional(z.string()),
+    note: z.optional(z.string()),
     items: z.array(
-      z.object({ productId: z.string(), quantity: z.number(), itemPrice: z.number().optional(), currency: z.string().optional() }),
+      z.object({ productId: z.string(), quantity: z.number(), itemPrice: z.optional(z.number()), currency: z.optional(z.string()) }),
     ),
   }),
   /** A pin: where the customer is, or where to deliver. */
   z.object({
     kind: z.literal('location'),
-    latitude: z.number().optional(),
-    longitude: z.number().optional(),
-    name: z.string().optional(),
-    address: z.string().optional(),
+    latitude: z.optional(z.number()),
+    longitude: z.optional(z.number()),
+    name: z.optional(z.string()),
+    address: z.optional(z.string()),
   }),
   /** The customer edited a message: its new words. */
   z.object({ kind: z.literal('edit'), originalMessageId: z.string(), text: z.string() }),
   /** The customer deleted a message for everyone. */
   z.object({ kind: z.literal('revoke'), originalMessageId: z.string() }),
   /** A WhatsApp Flow form sent back (nfm_reply); the answers stay with the conversation, never in logs. */
-  z.object({ kind: z.literal('flow_reply'), name: z.string().optional(), body: z.string().optional() }),
+  z.object({ kind: z.literal('flow_reply'), name: z.optional(z.string()), body: z.optional(z.string()) }),
   /** The customer's answer to a request to call them on WhatsApp. */
   z.object({ kind: z.literal('call_permission'), accepted: z.boolean() }),
   /** Media the assistant does not look into: video, documents, stickers; a caption is read as text. */
   z.object({
     kind: z.literal('other_media'),
     mediaType: z.enum(['video', 'document', 'sticker']),
-    caption: z.string().optional(),
+    caption: z.optional(z.string()),
   }),
   /** Contact cards the customer shared. */
   z.object({ kind: z.literal('contacts'), count: z.number() }),
@@ -88,25 +88,25 @@ export const customerSchema = z.object({
    * Once resolved (domain/identity), the stable key their data is kept under,
    * whichever of the two they write with.
    */
-  waId: z.string().min(1),
+  waId: z.string().check(z.minLength(1)),
   /** The phone number, when WhatsApp shares it. */
-  phone: z.string().optional(),
+  phone: z.optional(z.string()),
   /** The business-scoped user id (BSUID), when WhatsApp gives it (every webhook since April 2026). */
-  userId: z.string().optional(),
+  userId: z.optional(z.string()),
   /** The WhatsApp username, when the customer has one. */
-  username: z.string().optional(),
-  name: z.string().optional(),
+  username: z.optional(z.string()),
+  name: z.optional(z.string()),
 });
 
 export type Customer = z.infer<typeof customerSchema>;
 
 export const inboundMessageSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   /** Milliseconds since the epoch, from WhatsApp's timestamp. */
   timestamp: z.number(),
   content: inboundContentSchema,
   /** The message this one replies to (the customer swiped to reply). */
-  replyToMessageId: z.string().optional(),
+  replyToMessageId: z.optional(z.string()),
 });
 
 export type InboundMessage = z.infer<typeof inboundMessageSchema>;
@@ -118,7 +118,7 @@ const pricingInfoSchema = z.object({
   billable: z.boolean(),
   category: z.string(),
   pricingModel: z.string(),
-  type: z.string().optional(),
+  type: z.optional(z.string()),
 });
 
 export type PricingInfo = z.infer<typeof pricingInfoSchema>;
@@ -131,10 +131,10 @@ export const deliveryStatusSchema = z.object({
   /** The phone number the message went to, or the BSUID when there is none. */
   recipientId: z.string(),
   /** The BSUID of the recipient, when WhatsApp gives it. */
-  recipientUserId: z.string().optional(),
-  pricing: pricingInfoSchema.optional(),
-  conversationId: z.string().optional(),
-  errors: z.array(z.object({ code: z.number(), title: z.string().optional() })).optional(),
+  recipientUserId: z.optional(z.string()),
+  pricing: z.optional(pricingInfoSchema),
+  conversationId: z.optional(z.string()),
+  errors: z.optional(z.array(z.object({ code: z.number(), title: z.optional(z.string()) }))),
 });
 
 export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
