@@ -1,13 +1,8 @@
 import { createHash } from 'node:crypto';
 import type * as z from 'zod/mini';
 import type { QueuedEvent } from '../contracts/queuedEvent';
-import {
-  DELIVERY_STATES,
-  type Customer,
-  type DeliveryState,
-  type DeliveryStatus,
-  type InboundMessage,
-} from '../domain/whatsapp/inboundMessage';
+import { isDeliveryState } from '../domain/whatsapp/deliveryState';
+import type { Customer, DeliveryStatus, InboundMessage } from '../domain/whatsapp/inboundMessage';
 import { IN_ENGLISH } from '../validation/issueMessages';
 import {
   cloudApiStatusSchema,
@@ -59,10 +54,6 @@ export interface ParsedWebhook {
 type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function isDeliveryState(state: string): state is DeliveryState {
-  return (DELIVERY_STATES as readonly string[]).includes(state);
-}
 
 function deliveryStatusOf(status: CloudApiStatus): DeliveryStatus | undefined {
   const recipientId = status.recipient_id ?? status.recipient_user_id;

@@ -1,4 +1,4 @@
-import type { DeliveryState } from '../../functions/domain/whatsapp/inboundMessage';
+import type { DeliveryState } from '../../functions/domain/whatsapp/deliveryState';
 
 /** One line of a customer's chat, as `GET /sim/api/messages` returns it. */
 export interface LoggedMessage {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SQSRecord } from 'aws-lambda';
-import { deduplicationIdOf, messageGroupOf, type QueuedEvent } from '../../functions/contracts/queuedEvent';
+import type { QueuedEvent } from '../../functions/contracts/queuedEvent';
+import { deduplicationIdOf, messageGroupOf } from '../../functions/contracts/queuedEventFifo';
 
 let sequence = 0;
 

@@ -98,6 +98,15 @@ describe('the webhook, which Meta waits for', () => {
     expect(loadingAtColdStart('webhook', /node_modules\/zod\/v4\/classic\//)).toEqual([]);
     expect(loadingAtColdStart('webhook', /node_modules\/zod\/v4\/mini\//).length).toBeGreaterThan(0);
   });
+
+  it('builds no schema at its cold start that only the consumer parses: the queued event, the inbound message, the template update', () => {
+    expect(
+      loadingAtColdStart(
+        'webhook',
+        /functions\/(contracts\/queuedEvent|domain\/whatsapp\/inboundMessage|domain\/messaging\/templateUpdate)\.ts/,
+      ),
+    ).toEqual([]);
+  });
 });
 
 describe('data validated at build', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deduplicationIdOf, messageGroupOf, queuedEventSchema } from '../../functions/contracts/queuedEvent';
+import { queuedEventSchema } from '../../functions/contracts/queuedEvent';
+import { deduplicationIdOf, messageGroupOf } from '../../functions/contracts/queuedEventFifo';
 import { parseWebhook } from '../../functions/webhook/queuedEvents';
 
 const RECEIVED_AT = Date.UTC(2026, 11, 4, 10);

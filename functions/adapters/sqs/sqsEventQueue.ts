@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { SendMessageBatchCommand, type SendMessageBatchRequestEntry, type SQSClient } from '@aws-sdk/client-sqs';
 import { EnqueueFailedError, type EventQueue } from '../../contracts/eventQueue';
-import { deduplicationIdOf, messageGroupOf, type QueuedEvent } from '../../contracts/queuedEvent';
+import type { QueuedEvent } from '../../contracts/queuedEvent';
+import { deduplicationIdOf, messageGroupOf } from '../../contracts/queuedEventFifo';
 
 const SQS_BATCH_LIMIT = 10;
 const ENTRY_ATTEMPTS = 3;

@@ -1,4 +1,5 @@
-import type { DeliveryState, DeliveryStatus } from '../whatsapp/inboundMessage';
+import type { DeliveryState } from '../whatsapp/deliveryState';
+import type { DeliveryStatus } from '../whatsapp/inboundMessage';
 
 /** Ticks only move forward: a late "delivered" must not undo "read". */
 export const DELIVERY_RANK: Record<DeliveryState, number> = { sent: 1, delivered: 2, read: 3, failed: 4 };

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DELIVERY_STATES } from './deliveryState';
 
 /**
  * A customer's message as the domain sees it: one of a few kinds of content,
@@ -110,9 +111,6 @@ export const inboundMessageSchema = z.object({
 });
 
 export type InboundMessage = z.infer<typeof inboundMessageSchema>;
-
-export const DELIVERY_STATES = ['sent', 'delivered', 'read', 'failed'] as const;
-export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 const pricingInfoSchema = z.object({
   billable: z.boolean(),

@@ -5,7 +5,7 @@
  * exactly as the assistant sent them. Only the fields the page draws are typed.
  */
 export type { LoggedMessage } from '../conversationLog';
-export type { DeliveryState } from '../../../functions/domain/whatsapp/inboundMessage';
+export type { DeliveryState } from '../../../functions/domain/whatsapp/deliveryState';
 
 export interface Customer {
   /** As WhatsApp's wa_id: the phone number in digits, or the business-scoped user id of a customer with a username. */
