@@ -1,7 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoCostLedger } from '../../functions/adapters/dynamodb/dynamoCostLedger';
-import { parseLedgerRow, type LedgerRow } from '../../functions/domain/cost/ledgerRow';
+import { parseLedgerRow } from '../../functions/domain/cost/ledgerRowSchema';
+import type { LedgerRow } from '../../functions/domain/cost/ledgerRow';
 
 /** Where a report reads the ledger: a running `zeta start`, or the deployed table. */
 export type LedgerSource = { kind: 'local'; url: string } | { kind: 'table'; tableName: string; region?: string };

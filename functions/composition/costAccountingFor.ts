@@ -57,16 +57,13 @@ export function costAccountingFor<TEvent, TResult>(
 function tableLedger(
   env: Pick<Environment, 'AWS_REGION' | 'DYNAMODB_ENDPOINT' | 'TABLE_NAME'>,
   dynamo: DynamoClients | undefined,
-): CostLedger {
+): Pick<CostLedger, 'append'> {
   const ledger = onFirstUse(async () => {
-    const [{ DynamoCostLedger }, { createDynamoClients }] = await Promise.all([
-      import('../adapters/dynamodb/dynamoCostLedger'),
+    const [{ DynamoCostLedgerWriter }, { createDynamoClients }] = await Promise.all([
+      import('../adapters/dynamodb/dynamoCostLedgerWriter'),
       import('../adapters/dynamodb/dynamoClients'),
     ]);
-    return new DynamoCostLedger((dynamo ?? createDynamoClients(env)).document, env.TABLE_NAME);
+    return new DynamoCostLedgerWriter((dynamo ?? createDynamoClients(env)).document, env.TABLE_NAME);
   });
-  return {
-    append: async (row) => (await ledger()).append(row),
-    rowsBetween: async (from, to) => (await ledger()).rowsBetween(from, to),
-  };
+  return { append: async (row) => (await ledger()).append(row) };
 }

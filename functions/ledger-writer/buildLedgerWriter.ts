@@ -2,7 +2,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import type { CloudWatchLogsEvent } from 'aws-lambda';
 import { createDynamoClients } from '../adapters/dynamodb/dynamoClients';
-import { DynamoCostLedger } from '../adapters/dynamodb/dynamoCostLedger';
+import { DynamoCostLedgerWriter } from '../adapters/dynamodb/dynamoCostLedgerWriter';
 import { costAccountingFor } from '../composition/costAccountingFor';
 import type { Environment } from '../config/environment';
 import { publishMetrics } from '../observability/publishMetrics';
@@ -18,7 +18,7 @@ import { ledgerRowsFromLogs } from './ledgerRowsFromLogs';
 export function buildLedgerWriter(env: Environment, telemetry: Telemetry = createTelemetry('ledger-writer')) {
   const { logger, metrics } = telemetry;
   const dynamo = createDynamoClients(env);
-  const ledger = new DynamoCostLedger(dynamo.document, env.TABLE_NAME);
+  const ledger = new DynamoCostLedgerWriter(dynamo.document, env.TABLE_NAME);
   const handler = middy<CloudWatchLogsEvent, void>()
     .use(publishMetrics(metrics))
     .use(

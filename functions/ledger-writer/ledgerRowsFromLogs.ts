@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { CloudWatchLogsDecodedData, CloudWatchLogsEvent } from 'aws-lambda';
-import { parseLedgerRow, type LedgerRow } from '../domain/cost/ledgerRow';
+import { parseLedgerRow } from '../domain/cost/ledgerRowSchema';
+import type { LedgerRow } from '../domain/cost/ledgerRow';
 import { LEDGER_ROW_FIELD } from '../observability/loggedCostLedger';
 
 export interface LedgerRowsFromLogs {

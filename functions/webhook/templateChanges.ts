@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { QueuedEvent } from '../contracts/queuedEvent';
-import { TEMPLATE_CATEGORIES } from '../domain/messaging/templateCategory';
+import { TEMPLATE_CATEGORIES } from '../domain/messaging/templateCategoryNames';
 import type { TemplateUpdate } from '../domain/messaging/templateUpdate';
 import { nonEmpty } from './cloudApiWebhook';
 

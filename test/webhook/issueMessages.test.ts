@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { parseEnvironment } from '../../functions/config/environment';
-import { parseLedgerRow } from '../../functions/domain/cost/ledgerRow';
+import { parseLedgerRow } from '../../functions/domain/cost/ledgerRowSchema';
 import { parseWebhook } from '../../functions/webhook/queuedEvents';
 
 /**

@@ -1,56 +1,15 @@
-import { createHash } from 'node:crypto';
-import { paginateQuery, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { writeAll } from './batchWrite';
+import { paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { CostLedger } from '../../domain/cost/costLedger';
 import { daysBetween } from '../../domain/cost/days';
-import { parseLedgerRow, type LedgerRow } from '../../domain/cost/ledgerRow';
-import { isLive, ttlAfterDays } from './tableKeys';
+import { parseLedgerRow } from '../../domain/cost/ledgerRowSchema';
+import type { LedgerRow } from '../../domain/cost/ledgerRow';
+import { DynamoCostLedgerWriter, LEDGER_SHARDS, ledgerPk } from './dynamoCostLedgerWriter';
+import { isLive } from './tableKeys';
 
-/**
- * The cost ledger in the single table, one item per invocation:
- *
- *   pk LEDGER#<yyyy-mm-dd>#<shard 00..15>   sk <ISO time>#<function>#<requestId>   (TTL ≈ 13 months)
- *
- * A day is spread over LEDGER_SHARDS partitions by the request id: one
- * partition takes 1,000 writes a second, and a campaign brings six
- * invocations (six rows) per customer message, so one partition a day would
- * cap the shop near 170 messages a second. Finance reads a day with one Query
- * per shard (and the unsharded partition older rows were written to), merged
- * in time order.
- */
-export const LEDGER_RETENTION_DAYS = 395;
-const LEDGER_PREFIX = 'LEDGER#';
-export const LEDGER_SHARDS = 16;
+export { LEDGER_RETENTION_DAYS, LEDGER_SHARDS, ledgerPk, ledgerShardOf } from './dynamoCostLedgerWriter';
 
-/** A day's partition: sharded, or the single one rows were written to before sharding. */
-export const ledgerPk = (day: string, shard?: number): string =>
-  shard === undefined ? `${LEDGER_PREFIX}${day}` : `${LEDGER_PREFIX}${day}#${String(shard).padStart(2, '0')}`;
-
-export function ledgerShardOf(requestId: string): number {
-  return createHash('sha256').update(requestId).digest().readUInt32BE(0) % LEDGER_SHARDS;
-}
-const ledgerSk = (row: Pick<LedgerRow, 'at' | 'function' | 'requestId'>): string => `${row.at}#${row.function}#${row.requestId}`;
-
-export class DynamoCostLedger implements CostLedger {
-  constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  async append(row: LedgerRow): Promise<void> {
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: this.itemOf(row) }));
-  }
-
-  /** Many rows at once (the ledger writer's batch from the API functions' logs), 25 to a BatchWriteItem. */
-  async appendAll(rows: readonly LedgerRow[]): Promise<void> {
-    await writeAll(
-      this.client,
-      this.tableName,
-      rows.map((row) => this.itemOf(row)),
-    );
-  }
-
+/** The cost ledger in the single table (dynamoCostLedgerWriter.ts has its layout), written and read back by day for finance. */
+export class DynamoCostLedger extends DynamoCostLedgerWriter implements CostLedger {
   async rowsBetween(from: string, to: string): Promise<LedgerRow[]> {
     const rows: LedgerRow[] = [];
     for (const day of daysBetween(from, to)) {
@@ -59,15 +18,6 @@ export class DynamoCostLedger implements CostLedger {
       rows.push(...ofDay.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)));
     }
     return rows;
-  }
-
-  private itemOf(row: LedgerRow): Record<string, unknown> {
-    return {
-      pk: ledgerPk(row.at.slice(0, 10), ledgerShardOf(row.requestId)),
-      sk: ledgerSk(row),
-      ttl: ttlAfterDays(this.now(), LEDGER_RETENTION_DAYS),
-      ...row,
-    };
   }
 
   private async rowsOf(pk: string): Promise<LedgerRow[]> {

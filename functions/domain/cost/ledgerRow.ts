@@ -1,7 +1,5 @@
-import * as z from 'zod/mini';
-import { IN_ENGLISH } from '../../validation/issueMessages';
 import type { AnalyticsCounts } from './analyticsCounters';
-import { COST_COMPONENTS, type CostComponent, type Costs } from './costComponents';
+import type { Costs } from './costComponents';
 import type { Attribution, PricedUsage, UsageQuantities } from './costCalculator';
 
 /** The customerRef of an invocation that served more than one customer (a consumer batch of several chats). */
@@ -63,51 +61,4 @@ export function ledgerRowOf(record: InvocationRecord): LedgerRow {
     ...(priced.attributions.length === 0 ? {} : { attributions: priced.attributions }),
     ...(priced.unpriced.length === 0 ? {} : { unpriced: priced.unpriced }),
   };
-}
-
-const costsSchema = z.strictObject(
-  Object.fromEntries(COST_COMPONENTS.map((component) => [component, z.number()])) as Record<CostComponent, z.ZodMiniNumber>,
-);
-
-/** Rows come back from DynamoDB or over HTTP (`zeta cost report --local`): checked before they are summed. */
-const ledgerRowSchema = z.object({
-  at: z.iso.datetime(),
-  function: z.string(),
-  requestId: z.string(),
-  feature: z.string(),
-  customerRef: z.optional(z.string()),
-  inbound: z.optional(z.record(z.string(), z.number())),
-  region: z.string(),
-  pricingVersion: z.string(),
-  costs: costsSchema,
-  totalUsd: z.number(),
-  quantities: z.record(z.string(), z.number()),
-  analytics: z.record(z.string(), z.number()),
-  attributions: z.optional(
-    z.array(
-      z.object({
-        component: z.enum(COST_COMPONENTS),
-        usd: z.number(),
-        feature: z.string(),
-        customerRef: z.optional(z.string()),
-        template: z.optional(z.string()),
-        category: z.optional(z.string()),
-      }),
-    ),
-  ),
-  unpriced: z.optional(z.array(z.string())),
-});
-
-export class InvalidLedgerRowError extends Error {
-  override readonly name = 'InvalidLedgerRowError';
-}
-
-export function parseLedgerRow(raw: unknown): LedgerRow {
-  const parsed = ledgerRowSchema.safeParse(raw, IN_ENGLISH);
-  if (!parsed.success) {
-    throw new InvalidLedgerRowError(
-      `not a ledger row: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
-    );
-  }
-  return parsed.data as LedgerRow;
 }

@@ -1,5 +1,6 @@
-export const TEMPLATE_CATEGORIES = ['UTILITY', 'MARKETING', 'AUTHENTICATION'] as const;
-export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number];
+import type { TemplateCategory } from './templateCategoryNames';
+
+export { TEMPLATE_CATEGORIES, type TemplateCategory } from './templateCategoryNames';
 
 export interface CategoryJudgement {
   category: TemplateCategory;

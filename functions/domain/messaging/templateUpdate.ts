@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { TEMPLATE_CATEGORIES } from './templateCategory';
+import { TEMPLATE_CATEGORIES } from './templateCategoryNames';
 
 const templateRef = {
   templateId: z.string().check(z.minLength(1)),
