@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { BUNDLED_DATA_DEFINE, dataModules } from './bundling/dataModules';
 import { pureModules } from './bundling/pureModules';
+import { sdkPackageVersions } from './bundling/sdkPackageVersions';
 
 /**
  * How every Lambda function is built: the one source of truth for the stack
@@ -99,7 +100,7 @@ export function esbuildOptions(entry: string, outdir: string, plugins: Plugin[] 
     external: [],
     alias: { ...LAMBDA_ALIASES },
     define: { ...BUNDLED_DATA_DEFINE },
-    plugins: [...plugins, dataModules(PROJECT_ROOT), pureModules(FUNCTION_MODULES)],
+    plugins: [...plugins, sdkPackageVersions(), dataModules(PROJECT_ROOT), pureModules(FUNCTION_MODULES)],
     absWorkingDir: PROJECT_ROOT,
     logLevel: 'warning',
   };

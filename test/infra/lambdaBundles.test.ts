@@ -14,7 +14,10 @@ import { bundleLambda, coldStartOutputs, LAMBDA_ENTRIES, PROJECT_ROOT, type Lamb
  * only what it uses.
  */
 const directory = mkdtempSync(join(tmpdir(), 'zeta-bundles-'));
-const bundles = {} as Record<LambdaName, { inputs: string[]; atColdStart: string[]; code: string }>;
+const bundles = {} as Record<
+  LambdaName,
+  { inputs: string[]; atColdStart: string[]; coldStartBytes: number; code: string; metafile: Metafile }
+>;
 
 /** The modules of the outputs a cold start loads. */
 function loadedAtColdStart(metafile: Metafile, handler: string): string[] {
@@ -28,7 +31,12 @@ beforeAll(async () => {
     bundles[name] = {
       inputs: Object.values(bundle.metafile.outputs).flatMap((output) => Object.keys(output.inputs)),
       atColdStart: loadedAtColdStart(bundle.metafile, handler),
+      coldStartBytes: coldStartOutputs(bundle.metafile, handler).reduce(
+        (sum, file) => sum + (bundle.metafile.outputs[file]?.bytes ?? 0),
+        0,
+      ),
       code: readFileSync(bundle.file, 'utf8'),
+      metafile: bundle.metafile,
     };
   }
 }, 120_000);
@@ -94,6 +102,19 @@ describe('the Lambda bundles', () => {
 });
 
 describe('the webhook, which Meta waits for', () => {
+  it('loads at most 300 KiB at a cold start, and the consumer at most 800 KiB (issue 19)', () => {
+    expect(bundles.webhook.coldStartBytes).toBeLessThanOrEqual(300 * 1024);
+    expect(bundles.consumer.coldStartBytes).toBeLessThanOrEqual(800 * 1024);
+  });
+
+  it("takes of each AWS SDK client's package.json only the version its user agent reads", () => {
+    const inputs = Object.values(bundles.webhook.metafile.outputs).flatMap((output) => Object.entries(output.inputs));
+    const packageFiles = inputs.filter(([path]) => /node_modules\/@aws-sdk\/[^/]+\/package\.json$/.test(path));
+    expect(packageFiles.length).toBeGreaterThan(0);
+    for (const [path, input] of packageFiles) expect(input.bytesInOutput, path).toBeLessThan(100);
+    expect(bundles.webhook.code).toMatch(/version:"3\.\d+\.\d+"/);
+  });
+
   it("loads no zod classic at a cold start: its schemas are zod/mini's, whose methods esbuild can drop", () => {
     expect(loadingAtColdStart('webhook', /node_modules\/zod\/v4\/classic\//)).toEqual([]);
     expect(loadingAtColdStart('webhook', /node_modules\/zod\/v4\/mini\//).length).toBeGreaterThan(0);
