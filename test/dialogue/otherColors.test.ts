@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsumerHarness, type ConsumerHarness } from '../support/consumerHarness';
+import { offeredPrices, textOf, type SentBody } from '../support/sentMessages';
 import { sqsRecord, text } from '../support/sqsEvents';
 
 let harness: ConsumerHarness;
@@ -12,27 +13,7 @@ afterAll(async () => {
   await harness.close();
 });
 
-type Body = {
-  text?: { body: string };
-  interactive?: {
-    body: { text: string };
-    action: { sections?: Array<{ rows: Array<{ title: string; description?: string }> }>; buttons?: Array<{ reply: { id: string } }> };
-  };
-};
-const bodies = (waId: string) => harness.sentTo(waId) as unknown as Body[];
-const tenge = (text: string) => Number(text.replace(/\D/gu, ''));
-/** The prices of the products a reply offers: a list's rows, or the numbered lines above product buttons. */
-const offeredPrices = (body: Body | undefined): number[] => {
-  const rows = body?.interactive?.action.sections?.flatMap((section) => section.rows) ?? [];
-  if (rows.length > 0) return rows.map((row) => tenge(/^([\d\u00a0 ]+)₸/u.exec(row.description ?? '')?.[1] ?? ''));
-  const products = body?.interactive?.action.buttons?.filter((button) => button.reply.id.startsWith('product:')) ?? [];
-  const lines = [...(body?.interactive?.body.text ?? '').matchAll(/— ([\d\s]+?)\s₸$/gmu)].map((match) => tenge(match[1]!));
-  return products.length > 0 ? lines : [];
-};
-const lastText = (waId: string) => {
-  const body = bodies(waId).at(-1);
-  return body?.text?.body ?? body?.interactive?.body.text ?? '';
-};
+const lastBody = (waId: string) => (harness.sentTo(waId) as unknown as SentBody[]).at(-1);
 
 describe('«а в другом цвете есть?» after a search with a colour', () => {
   it.each([
@@ -59,12 +40,12 @@ describe('«а в другом цвете есть?» after a search with a colo
       const customer = { waId: String(next++) };
       await harness.invoke([sqsRecord(text(customer, search))]);
       await harness.invoke([sqsRecord(text(customer, ask))]);
-      const colors = answer.exec(lastText(customer.waId))?.[1]?.split(', ') ?? [];
+      const colors = answer.exec(textOf(lastBody(customer.waId)))?.[1]?.split(', ') ?? [];
       expect(colors.length).toBeGreaterThan(1);
       expect(colors).not.toContain(current);
 
       await harness.invoke([sqsRecord(text(customer, pick))]);
-      expect(offeredPrices(bodies(customer.waId).at(-1)).length).toBeGreaterThan(0);
+      expect(offeredPrices(lastBody(customer.waId)).length).toBeGreaterThan(0);
     },
   );
 
@@ -73,7 +54,7 @@ describe('«а в другом цвете есть?» after a search with a colo
     await harness.invoke([sqsRecord(text(customer, 'Ищу серый диван до 150 тысяч'))]);
     await harness.invoke([sqsRecord(text(customer, 'а другого цвета?'))]);
     await harness.invoke([sqsRecord(text(customer, 'а бежевый?'))]);
-    const prices = offeredPrices(bodies(customer.waId).at(-1));
+    const prices = offeredPrices(lastBody(customer.waId));
     expect(prices.length).toBeGreaterThan(0);
     expect(Math.max(...prices)).toBeLessThanOrEqual(150_000);
   });
