@@ -22,7 +22,7 @@ import { describeDenial } from '../../local/asDeployed/iamAuthorizer';
 import { makeAudioFixtures, type AudioFixtures } from '../media/audioFixtures';
 import { startFakeOpenAiServer, textCompletion, type FakeOpenAiServer } from '../support/fakeOpenAiServer';
 import { startRecordingServer } from '../support/recordingHttpServer';
-import { waitForChat, type ChatLine } from '../support/runningZeta';
+import { sendAsCustomer, waitForChat, type ChatLine } from '../support/runningZeta';
 import { signBody } from '../../functions/webhook/signature';
 import { unusedGrants } from './grantCoverage';
 
@@ -96,15 +96,8 @@ afterAll(async () => {
   if (assembly) rmSync(assembly, { recursive: true, force: true });
 });
 
-async function say(from: string, message: Record<string, unknown>): Promise<string> {
-  const response = await fetch(`${runtime.url}/sim/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ from, name: 'Дана', ...message }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { id: string }).id;
-}
+const say = (from: string, message: Record<string, unknown>): Promise<string> =>
+  sendAsCustomer(runtime.url, { from, name: 'Дана', ...message });
 
 const text = (body: string) => ({ type: 'text', text: { body } });
 const tap = (id: string, title: string) => ({ type: 'interactive', interactive: { type: 'button_reply', button_reply: { id, title } } });

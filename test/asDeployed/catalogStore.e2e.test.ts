@@ -10,7 +10,7 @@ import { synthesizeAssembly } from '../../lib/synthesizeAssembly';
 import type { AsDeployedStack } from '../../local/asDeployed/asDeployedStack';
 import { describeDenial } from '../../local/asDeployed/iamAuthorizer';
 import { startLocalRuntime, type LocalRuntime } from '../../local/localRuntime';
-import { waitForChat, type ChatLine } from '../support/runningZeta';
+import { sendAsCustomer, waitForChat, type ChatLine } from '../support/runningZeta';
 import { unusedGrants } from './grantCoverage';
 
 /**
@@ -39,14 +39,8 @@ afterAll(async () => {
   if (assembly) rmSync(assembly, { recursive: true, force: true });
 });
 
-async function say(from: string, message: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${runtime.url}/sim/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ from, name: 'Дана', ...message }),
-  });
-  expect(response.status).toBe(200);
-}
+const say = (from: string, message: Record<string, unknown>): Promise<string> =>
+  sendAsCustomer(runtime.url, { from, name: 'Дана', ...message });
 
 async function post(path: string, body?: unknown): Promise<unknown> {
   const response = await fetch(`${runtime.url}${path}`, {

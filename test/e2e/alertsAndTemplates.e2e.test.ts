@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chat, startZeta, waitForChat, type ChatLine, type RunningZeta } from '../support/runningZeta';
+import { chat, sendAsCustomer, startZeta, waitForChat, type ChatLine, type RunningZeta } from '../support/runningZeta';
 
 let zeta: RunningZeta;
 
@@ -11,15 +11,8 @@ afterAll(async () => zeta?.stop());
 const HOUR = 3_600;
 const secondsAgo = (seconds: number) => Math.floor(Date.now() / 1000) - seconds;
 
-async function say(from: string, message: Record<string, unknown>, timestamp = secondsAgo(0)): Promise<string> {
-  const response = await fetch(`${zeta.url}/sim/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ from, timestamp, name: 'Гүлнар', ...message }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { id: string }).id;
-}
+const say = (from: string, message: Record<string, unknown>, timestamp = secondsAgo(0)): Promise<string> =>
+  sendAsCustomer(zeta.url, { from, timestamp, name: 'Гүлнар', ...message });
 
 const text = (body: string) => ({ type: 'text', text: { body } });
 const tap = (id: string, title: string) => ({ type: 'interactive', interactive: { type: 'button_reply', button_reply: { id, title } } });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedCatalog } from '../../local/embeddedCatalog';
-import { chat, startZeta, waitForChat, type RunningZeta } from '../support/runningZeta';
+import { chat, sendAsCustomer, startZeta, waitForChat, type RunningZeta } from '../support/runningZeta';
 
 let zeta: RunningZeta;
 const catalog = embeddedCatalog();
@@ -19,12 +19,7 @@ interface Reply {
 /** One customer message through the simulator API (signed webhook, queue, consumer), and what came back for it. */
 async function say(waId: string, body: string): Promise<Reply> {
   const answered = (await chat(zeta.url, waId)).filter((line) => line.direction === 'out').length;
-  const response = await fetch(`${zeta.url}/sim/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ from: waId, type: 'text', text: { body } }),
-  });
-  expect(response.status).toBe(200);
+  await sendAsCustomer(zeta.url, { from: waId, type: 'text', text: { body } });
   const lines = await waitForChat(zeta.url, waId, (all) => all.filter((line) => line.direction === 'out').length > answered, 20_000);
   const payloads = lines
     .filter((line) => line.direction === 'out')

@@ -69,6 +69,17 @@ export interface ChatLine {
   status?: string;
 }
 
+/** A customer's message through the simulator (`POST /sim/api/messages`): its message id; anything but a 200 fails the test. */
+export async function sendAsCustomer(url: string, message: Record<string, unknown>): Promise<string> {
+  const response = await fetch(`${url}/sim/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(message),
+  });
+  if (response.status !== 200) throw new Error(`the simulator answered ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { id: string }).id;
+}
+
 export async function chat(url: string, waId: string): Promise<ChatLine[]> {
   const response = await fetch(`${url}/sim/api/messages?wa_id=${waId}`);
   return (await response.json()) as ChatLine[];
